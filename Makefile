@@ -19,3 +19,7 @@ test: setup
 
 stop:
 	@bash scripts/stop.sh
+
+.PHONY: i18n
+i18n: setup
+	@bash scripts/i18n.sh
