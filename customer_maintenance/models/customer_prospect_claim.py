@@ -86,10 +86,15 @@ class CustomerProspectClaim(models.Model):
     @api.constrains('date_claim', 'date_expiry')
     def _check_dates(self):
         for claim in self:
-            if claim.date_expiry < claim.date_claim:
-                raise ValidationError(_(
-                    'The claim on %s cannot expire (%s) before it was made (%s).')
-                    % (claim.partner_id.display_name, claim.date_expiry, claim.date_claim))
+            self._check_dates_values(claim.partner_id, claim.date_claim, claim.date_expiry)
+
+    @api.model
+    def _check_dates_values(self, partner, date_claim, date_expiry):
+        # checked before the INSERT/UPDATE too: the SQL CHECK would fire first otherwise
+        if date_claim and date_expiry and date_expiry < date_claim:
+            raise ValidationError(_(
+                'The claim on %s cannot expire (%s) before it was made (%s).')
+                % (partner.display_name, date_expiry, date_claim))
 
     @api.constrains('partner_id', 'state')
     def _check_single_active(self):
@@ -111,6 +116,7 @@ class CustomerProspectClaim(models.Model):
             vals['partner_id'] = partner.id
             if vals.get('state', 'active') == 'active':
                 self._check_no_active_claim([partner.id])
+            self._check_dates_values(partner, vals.get('date_claim'), vals.get('date_expiry'))
         try:
             with self.env.cr.savepoint():
                 return super(CustomerProspectClaim, self).create(vals)
@@ -121,6 +127,10 @@ class CustomerProspectClaim(models.Model):
 
     @api.multi
     def write(self, vals):
+        if 'date_claim' in vals or 'date_expiry' in vals:
+            for claim in self:
+                self._check_dates_values(claim.partner_id, vals.get('date_claim', claim.date_claim),
+                                         vals.get('date_expiry', claim.date_expiry))
         if vals.get('state') == 'active' or ('partner_id' in vals and 'state' not in vals):
             partner_ids = [vals['partner_id']] if vals.get('partner_id') else \
                 self.filtered(lambda c: vals.get('state') == 'active' or c.state == 'active'
@@ -138,12 +148,16 @@ class CustomerProspectClaim(models.Model):
     @api.multi
     def action_release(self):
         """Give the prospect back: only the claimer or a supervisor may."""
-        is_supervisor = self.env.user.has_group('customer_maintenance.group_manager')
+        return self._release_as(self.env.user)
+
+    @api.multi
+    def _release_as(self, user):
+        is_supervisor = user.has_group('customer_maintenance.group_manager')
         for claim in self:
             if claim.state != 'active':
                 raise UserError(_('Only an active claim can be released (the claim on %s is %s).')
                                 % (claim.partner_id.display_name, claim.state))
-            if claim.user_id != self.env.user and not is_supervisor:
+            if claim.user_id != user and not is_supervisor:
                 raise UserError(_('Only %s or a supervisor can release the claim on %s.')
                                 % (claim.user_id.name, claim.partner_id.display_name))
         self.write({'state': 'released'})

@@ -464,7 +464,8 @@ class ResPartner(models.Model):
             Claim.sudo().create({'partner_id': partner.id, 'user_id': self.env.uid,
                                  'company_id': self.env.user.company_id.id})
             if not partner.pipeline_stage or partner.pipeline_stage == 'suspect':
-                partner.write({'pipeline_stage': 'prospect'})
+                # claiming registers the prospect (the claimer need not manage it yet)
+                partner.sudo().write({'pipeline_stage': 'prospect'})
         return True
 
     @api.multi
@@ -475,7 +476,7 @@ class ResPartner(models.Model):
             ('state', '=', 'active')])
         if not claims:
             raise UserError(_('There is no active claim to release.'))
-        claims.sudo(self.env.uid).with_context(cm_release=True).action_release()
+        claims._release_as(self.env.user)
         return True
 
     @api.multi
