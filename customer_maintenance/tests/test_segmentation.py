@@ -216,3 +216,17 @@ class TestSegmentationClassify(CustomerMaintenanceCase):
                                         'pipeline_stage': 'target'})
         self._confirmed_order(prospect, IN_PERIOD, [(self.product, 1, 10.0)])
         self.assertEqual(prospect.pipeline_stage, 'customer')
+
+    def test_views_render_for_account_manager_and_supervisor(self):
+        Partner = self.env['res.partner']
+        for user in (self.manager_a, self.supervisor):
+            for xmlid, view_type in (
+                    ('base.view_partner_form', 'form'),
+                    ('customer_maintenance.res_partner_view_kanban_claims', 'kanban'),
+                    ('customer_maintenance.customer_abc_analysis_view_graph', 'graph'),
+                    ('customer_maintenance.customer_abc_analysis_view_tree', 'tree')):
+                arch = Partner.sudo(user).fields_view_get(
+                    view_id=self.env.ref(xmlid).id, view_type=view_type)['arch']
+                self.assertTrue(arch)
+        form = Partner.sudo(self.supervisor).fields_view_get(view_type='form')['arch']
+        self.assertIn('customer_maintenance', form)
