@@ -27,6 +27,12 @@
         'views/menus.xml',
         'views/res_config_settings_views.xml',
         'views/res_partner_views.xml',
+        'security/segmentation_security.xml',
+        'data/ir_cron_segmentation_data.xml',
+        'views/customer_tier_views.xml',
+        'views/res_config_settings_segmentation_views.xml',
+        'views/customer_prospect_claim_views.xml',
+        'views/customer_abc_analysis_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

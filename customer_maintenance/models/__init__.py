@@ -2,3 +2,10 @@ from . import customer_tier
 from . import relationship_event
 from . import res_config_settings
 from . import demo_generator
+from . import customer_purchase_purpose
+from . import customer_abc_history
+from . import customer_prospect_claim
+from . import res_partner
+from . import sale_order
+from . import res_config_settings_segmentation
+from . import demo_generator_segmentation
