@@ -7,6 +7,7 @@ SIZE ?= 200000
 export DB PORT TEST_DB SIZE
 
 .PHONY: setup run test stop
+.PHONY: test-ui test-lifecycle test-concurrency
 
 setup:
 	@bash scripts/setup.sh
@@ -19,3 +20,7 @@ test: setup
 
 stop:
 	@bash scripts/stop.sh
+
+# real-browser tests against the database `make test` built (make test first)
+test-ui: setup
+	@bash scripts/test_ui.sh
