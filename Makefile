@@ -24,3 +24,7 @@ stop:
 # real-browser tests against the database `make test` built (make test first)
 test-ui: setup
 	@bash scripts/test_ui.sh
+
+# upgrade keeps the data, uninstall leaves Odoo working (throwaway copy of $(TEST_DB))
+test-lifecycle: setup
+	@bash scripts/test_lifecycle.sh
