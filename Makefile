@@ -28,3 +28,7 @@ test-ui: setup
 # upgrade keeps the data, uninstall leaves Odoo working (throwaway copy of $(TEST_DB))
 test-lifecycle: setup
 	@bash scripts/test_lifecycle.sh
+
+# the jobs of scripts/concurrency_jobs.txt in two Odoo processes at once: no duplicates
+test-concurrency: setup
+	@bash scripts/test_concurrency.sh
