@@ -42,6 +42,17 @@ trap stop_server EXIT
 trap 'exit 130' INT TERM
 
 url="http://127.0.0.1:$http_port"
+# No request before the registry is loaded: the first HTTP request imports every addon
+# (http.Root.load_addons) while the main thread imports them for the registry, and two
+# threads importing the same addons can leave a model half-defined (seen: KeyError
+# 'calendar_event_id', "Failed to initialize database").
+for i in $(seq 1 300); do
+    kill -0 "$server" 2>/dev/null || { tail -30 "$log"; die "the Odoo server exited while starting (log: $log)"; }
+    grep -q 'odoo.modules.loading: Modules loaded.' "$log" && break
+    grep -qE ' (ERROR|CRITICAL) ' "$log" && { tail -30 "$log"; die "the Odoo server failed to load $TEST_DB (log: $log)"; }
+    [ "$i" = 300 ] && { tail -30 "$log"; die "the registry of $TEST_DB was not loaded after 150 s"; }
+    sleep 0.5
+done
 for i in $(seq 1 120); do
     kill -0 "$server" 2>/dev/null || { tail -30 "$log"; die "the Odoo server exited while starting (log: $log)"; }
     if curl -sf -o /dev/null "$url/web/login?db=$TEST_DB"; then break; fi
