@@ -7,6 +7,7 @@ SIZE ?= 200000
 export DB PORT TEST_DB SIZE
 
 .PHONY: setup run test stop
+.PHONY: test-ui test-lifecycle test-concurrency
 
 setup:
 	@bash scripts/setup.sh
@@ -23,3 +24,15 @@ stop:
 .PHONY: i18n
 i18n: setup
 	@bash scripts/i18n.sh
+
+# real-browser tests against the database `make test` built (make test first)
+test-ui: setup
+	@bash scripts/test_ui.sh
+
+# upgrade keeps the data, uninstall leaves Odoo working (throwaway copy of $(TEST_DB))
+test-lifecycle: setup
+	@bash scripts/test_lifecycle.sh
+
+# the jobs of scripts/concurrency_jobs.txt in two Odoo processes at once: no duplicates
+test-concurrency: setup
+	@bash scripts/test_concurrency.sh
