@@ -2,3 +2,9 @@ from . import customer_tier
 from . import relationship_event
 from . import res_config_settings
 from . import demo_generator
+from . import customer_promotion_support
+from . import customer_value_service
+from . import customer_agreement
+from . import res_partner_management
+from . import res_config_settings_management
+from . import customer_review_digest
