@@ -45,14 +45,9 @@ class CustomerAgreement(models.Model):
         help='When the renewal reminder was given to the account manager (given once).')
     company_id = fields.Many2one('res.company', default=lambda self: self.env.user.company_id)
 
-    _sql_constraints = [
-        ('date_check', 'CHECK(date_end IS NULL OR date_end >= date_start)',
-         'The end of an agreement cannot be before its start.'),
-    ]
-
     @api.constrains('date_start', 'date_end')
     def _check_dates(self):
-        for rec in self:
+        for rec in self.sudo():
             if rec.date_end and rec.date_start and rec.date_end < rec.date_start:
                 raise ValidationError(_(
                     'The agreement "%s" ends before it starts: set an end date on or after the '

@@ -44,9 +44,12 @@ class ResPartner(models.Model):
         if not self.env.user.has_group('customer_maintenance.group_manager'):
             raise AccessError(_('Only a supervisor can mark a customer as reviewed.'))
         today = self.env.context.get('cm_today') or fields.Date.context_today(self)
-        self.write({'last_review_date': today})
-        for partner in self:
-            partner.message_post(body=_('Profile card reviewed by %s.') % self.env.user.name
+        # supervisors need not hold the partner-editing right to record their review
+        self.sudo().write({'last_review_date': today})
+        for partner in self.sudo():
+            partner.message_post(
+                author_id=self.env.user.partner_id.id,
+                body=_('Profile card reviewed by %s.') % self.env.user.name
                                  + ((' ' + partner.review_note) if partner.review_note else ''))
         return True
 
