@@ -34,11 +34,11 @@ class TestManagementLedgers(CustomerMaintenanceCase):
             'date_start': '2024-01-01'})
 
     def test_negative_cost_and_hours_refused(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.Promotion.create({'name': 'x', 'partner_id': self.customer_a.id, 'cost': -1})
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.Service.create({'name': 'x', 'partner_id': self.customer_a.id, 'cost': -5})
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.Service.create({'name': 'x', 'partner_id': self.customer_a.id, 'hours': -2})
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.promo_a.write({'cost': -10})
@@ -48,7 +48,7 @@ class TestManagementLedgers(CustomerMaintenanceCase):
         self.assertEqual(self.Service.search_count([('name', '=', 'x')]), 0)
 
     def test_end_before_start_refused(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.Agreement.create({'name': 'bad', 'partner_id': self.customer_a.id,
                                    'date_start': '2024-05-01', 'date_end': '2024-04-30'})
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
