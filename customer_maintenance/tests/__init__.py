@@ -1,3 +1,5 @@
 from . import test_foundation
 from . import test_management_ledgers
 from . import test_management_kpi
+from . import test_management_handover
+from . import test_management_profile_card
