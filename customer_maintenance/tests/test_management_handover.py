@@ -27,6 +27,9 @@ class TestCustomerHandover(CustomerMaintenanceCase):
         cls.event_b = Event.create({
             'name': 'B call', 'partner_id': cls.customer_b.id, 'user_id': cls.manager_b.id,
             'date': '2030-01-12', 'state': 'planned'})
+        cls.promo_planned = cls.env['customer.promotion.support'].create({
+            'name': 'POP', 'partner_id': cls.customer_a.id, 'user_id': cls.manager_a.id,
+            'date': '2030-02-01'})
         todo = cls.env.ref('mail.mail_activity_data_todo')
 
         def activity(record, user):
@@ -55,6 +58,7 @@ class TestCustomerHandover(CustomerMaintenanceCase):
         self.assertEqual(self.event_planned.user_id, self.manager_b)
         self.assertEqual(self.event_done.user_id, self.manager_a)  # history stays
         self.assertEqual(self.event_other.user_id, self.supervisor)
+        self.assertEqual(self.promo_planned.user_id, self.manager_b)
         self.assertEqual(self.activity_partner.user_id, self.manager_b)
         self.assertEqual(self.activity_event.user_id, self.manager_b)
         self.assertEqual(self.activity_b.user_id, self.manager_b)  # untouched: was B's already

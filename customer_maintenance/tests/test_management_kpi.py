@@ -1,5 +1,7 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo.exceptions import AccessError
+
 from .common import CustomerMaintenanceCase
 
 
@@ -94,3 +96,18 @@ class TestManagerKpiReport(CustomerMaintenanceCase):
             ['user_id', 'customers_new', 'revenue_total'], ['user_id'])
         self.assertEqual(rows[0]['customers_new'], 2)
         self.assertEqual(rows[0]['revenue_total'], 2100)
+
+    def test_account_manager_has_no_kpi_report(self):
+        with self.assertRaises(AccessError):
+            self.env['customer.manager.kpi.report'].sudo(self.manager_a).search([])
+
+    def test_settings_round_trip(self):
+        settings = self.env['res.config.settings'].create({
+            'cm_kpi_lost_months': 4, 'cm_promotion_effect_months': 2,
+            'cm_agreement_reminder_days': 45})
+        settings.execute()
+        Params = self.env['ir.config_parameter'].sudo()
+        self.assertEqual(Params.get_param('customer_maintenance.kpi_lost_months'), '4')
+        self.assertEqual(Params.get_param('customer_maintenance.agreement_reminder_days'), '45')
+        self.assertEqual(self.env['res.config.settings'].default_get(
+            ['cm_promotion_effect_months'])['cm_promotion_effect_months'], 2)

@@ -62,8 +62,8 @@ class CustomerHandoverWizard(models.TransientModel):
 
     @api.multi
     def action_handover(self):
-        """Move customers, planned events, claims, team seats and open activities; post a note;
-        return the successor's profile cards of the moved customers."""
+        """Move customers, planned events and promotion support, claims, team seats and open
+        activities; post a note; return the successor's profile cards of the moved customers."""
         partners = self._check_input()
         old, new = self.from_user_id, self.to_user_id
         author = self.env.user.partner_id
@@ -78,6 +78,10 @@ class CustomerHandoverWizard(models.TransientModel):
         partners.write({'user_id': new.id})
 
         env['customer.relationship.event'].search([
+            ('partner_id', 'in', partners.ids), ('state', '=', 'planned'),
+            ('user_id', '=', old.id)]).write({'user_id': new.id})
+
+        env['customer.promotion.support'].search([
             ('partner_id', 'in', partners.ids), ('state', '=', 'planned'),
             ('user_id', '=', old.id)]).write({'user_id': new.id})
 
