@@ -9,3 +9,9 @@ from . import res_partner
 from . import sale_order
 from . import res_config_settings_segmentation
 from . import demo_generator_segmentation
+from . import customer_promotion_support
+from . import customer_value_service
+from . import customer_agreement
+from . import res_partner_management
+from . import res_config_settings_management
+from . import customer_review_digest

@@ -2,3 +2,8 @@ from . import test_foundation
 from . import test_segmentation_abc_rule
 from . import test_segmentation
 from . import test_segmentation_claims
+from . import test_management_ledgers
+from . import test_management_kpi
+from . import test_management_handover
+from . import test_management_profile_card
+from . import test_management_digest

@@ -1,0 +1,29 @@
+# Copyright 2026 customer_maintenance authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import api, fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    """Settings of the management feature: KPI lost-customer window, ledger reminders."""
+    _inherit = 'res.config.settings'
+
+    cm_kpi_lost_months = fields.Integer(
+        string='Customer Lost After (months)', default=6,
+        help='A customer who bought in the previous 12 months but not in this many months '
+             'counts as lost in the account-manager KPIs.')
+    cm_promotion_effect_months = fields.Integer(
+        string='Promotion Effect Window (months)', default=3,
+        help='Sales compared before and after a promotion support, over this many months.')
+    cm_agreement_reminder_days = fields.Integer(
+        string='Agreement Renewal Reminder (days)', default=30,
+        help='The account manager is reminded this many days before an agreement ends.')
+
+    @api.model
+    def _cm_params(self):
+        res = super(ResConfigSettings, self)._cm_params()
+        res.update({
+            'cm_kpi_lost_months': ('customer_maintenance.kpi_lost_months', int, 6),
+            'cm_promotion_effect_months': ('customer_maintenance.promotion_effect_months', int, 3),
+            'cm_agreement_reminder_days': ('customer_maintenance.agreement_reminder_days', int, 30),
+        })
+        return res

@@ -1,0 +1,2 @@
+from . import customer_manager_kpi_report
+from . import customer_profile_card
