@@ -19,3 +19,14 @@ test: setup
 
 stop:
 	@bash scripts/stop.sh
+
+# --- bench (issue 8): the nightly jobs at scale; see README "Performance" and bench/
+BENCH_DB ?= customer_maintenance_bench
+export BENCH_DB
+.PHONY: bench bench-curve
+
+bench: setup
+	@bash bench/bench.sh run --size $(SIZE)
+
+bench-curve: setup
+	@bash bench/bench.sh curve

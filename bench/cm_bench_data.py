@@ -196,19 +196,25 @@ def _insert(cr, start, size, user_ids, products, has_tier, seed):
                CASE WHEN r_state < 0.03 THEN 'cancel' WHEN r_state < 0.05 THEN 'draft'
                     WHEN day < current_date - 180 THEN 'done' ELSE 'sale' END AS state
         FROM (
-            SELECT c.i, c.pid, c.user_id, c.weight, c.n_products, c.p0, j, twin,
-                   CASE WHEN random() < 0.3 AND twin = 0 THEN c.contact1 ELSE c.pid END AS order_partner,
-                   (current_date - 730 + (c.phase * c.interval_days
-                     + c.interval_days * j * CASE c.pattern WHEN 'speeding' THEN 1.3 - 0.04 * j
-                                                           WHEN 'slowing' THEN 0.7 + 0.06 * j
-                                                           ELSE 1 END
-                     + c.interval_days * (random() - 0.5)
-                       * CASE c.pattern WHEN 'irregular' THEN 0.8 ELSE 0.1 END)::int) AS day,
-                   c.pattern, random() AS r_state
-            FROM bench_cust c
-            CROSS JOIN generate_series(0, 14) AS j
+            SELECT d.*, twin,
+                   CASE WHEN random() < 0.3 AND twin = 0 THEN d.contact1 ELSE d.pid END AS order_partner,
+                   random() AS r_state
+            FROM (
+                SELECT c.i, c.pid, c.contact1, c.user_id, c.weight, c.n_products, c.p0, j,
+                       (current_date - 730 + (c.phase * c.interval_days
+                         + c.interval_days * j * CASE c.pattern WHEN 'speeding' THEN 1.3 - 0.04 * j
+                                                               WHEN 'slowing' THEN 0.7 + 0.06 * j
+                                                               ELSE 1 END
+                         + c.interval_days * (random() - 0.5)
+                           * CASE c.pattern WHEN 'irregular' THEN 0.8 ELSE 0.1 END)::int) AS day,
+                       c.pattern, random() AS r_twin
+                FROM bench_cust c
+                CROSS JOIN generate_series(0, 14) AS j
+                WHERE c.pattern <> 'prospect'
+            ) d
+            -- 2% same-day twin orders (one line of the first product)
             CROSS JOIN generate_series(0, 1) AS twin
-            WHERE c.pattern <> 'prospect' AND (twin = 0 OR random() < 0.02)
+            WHERE twin = 0 OR d.r_twin < 0.02
         ) o
         WHERE o.day <= current_date - 1 AND o.day >= current_date - 730
           AND (o.pattern <> 'lapsed' OR o.day < current_date - 270)""")
