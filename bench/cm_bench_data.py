@@ -4,7 +4,9 @@
 
 `generate(env, size)` makes the database hold exactly `size` benchmark customer companies
 (`res_partner.ref` = 'BENCH0000001' ...): it only adds the customers that are missing (so
-10k -> 50k -> 200k grows incrementally) and deletes those above `size` when shrinking.
+10k -> 50k -> 200k grows incrementally) and deletes those above `size` when shrinking (fine
+for a few thousand; for more, drop the database: every deleted partner pays a foreign-key
+check in each referencing table, some without an index).
 
 Per customer: an account manager (a few dozen users with group_user), a tier (when
 `res_partner.customer_tier_id` exists), 1-2 contacts, and about 10 order lines over 24 months
