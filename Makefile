@@ -36,3 +36,12 @@ test-lifecycle: setup
 # the jobs of scripts/concurrency_jobs.txt in two Odoo processes at once: no duplicates
 test-concurrency: setup
 	@bash scripts/test_concurrency.sh
+
+# --- bench (issue 8): the nightly jobs at scale; see README "Performance" and bench/
+BENCH_DB ?= customer_maintenance_bench
+export BENCH_DB
+.PHONY: bench bench-curve
+bench: setup
+	@bash bench/bench.sh run --size $(SIZE)
+bench-curve: setup
+	@bash bench/bench.sh curve

@@ -1,0 +1,271 @@
+# Copyright 2026 customer_maintenance authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+"""Synthetic data for the benchmark, generated with SQL (generate_series), not the ORM.
+
+`generate(env, size)` makes the database hold exactly `size` benchmark customer companies
+(`res_partner.ref` = 'BENCH0000001' ...): it only adds the customers that are missing (so
+10k -> 50k -> 200k grows incrementally) and deletes those above `size` when shrinking (fine
+for a few thousand; for more, drop the database: every deleted partner pays a foreign-key
+check in each referencing table, some without an index).
+
+Per customer: an account manager (a few dozen users with group_user), a tier (when
+`res_partner.customer_tier_id` exists), 1-2 contacts, and about 10 order lines over 24 months
+with a reorder pattern: steady, speeding up, slowing down, irregular or lapsed (5% prospects
+never order). Sales follow a Pareto law (about 80/20). Some orders are cancelled or draft,
+some same-day twins, and 1% of the lines are returns (negative quantity), so the jobs' rules
+are all exercised. About half of the customers have done relationship events (calls, visits).
+
+The few dozen users and products are created with the ORM (idempotent); everything that
+scales with `size` is one INSERT ... SELECT per table.
+"""
+import logging
+import time
+
+_logger = logging.getLogger(__name__)
+
+REF_PREFIX = 'BENCH'
+N_PRODUCTS = 60
+
+
+def column_exists(cr, table, column):
+    cr.execute("""SELECT 1 FROM information_schema.columns
+                  WHERE table_name = %s AND column_name = %s""", (table, column))
+    return bool(cr.fetchone())
+
+
+def table_exists(cr, table):
+    cr.execute("SELECT to_regclass(%s) IS NOT NULL", (table,))
+    return cr.fetchone()[0]
+
+
+def n_managers(size):
+    """A few dozen account managers at 200k, at least 3."""
+    return max(3, min(40, size // 5000))
+
+
+def _ensure_users(env, size):
+    Users = env['res.users'].with_context(no_reset_password=True, tracking_disable=True)
+    group_user = env.ref('customer_maintenance.group_user')
+    group_manager = env.ref('customer_maintenance.group_manager')
+    ids = []
+    for k in range(1, n_managers(size) + 1):
+        login = 'bench_am_%03d' % k
+        user = Users.search([('login', '=', login)], limit=1)
+        if not user:
+            user = Users.create({'name': 'Bench Manager %03d' % k, 'login': login,
+                                 'groups_id': [(6, 0, [group_user.id])]})
+        ids.append(user.id)
+    sup = Users.search([('login', '=', 'bench_supervisor')], limit=1)
+    if not sup:
+        sup = Users.create({'name': 'Bench Supervisor', 'login': 'bench_supervisor',
+                            'groups_id': [(6, 0, [group_manager.id])]})
+    return ids, sup
+
+
+def _ensure_products(env):
+    Product = env['product.product'].with_context(tracking_disable=True)
+    existing = Product.search([('default_code', '=like', 'BENCH-P%')])
+    have = set(existing.mapped('default_code'))
+    for k in range(1, N_PRODUCTS + 1):
+        code = 'BENCH-P%03d' % k
+        if code not in have:
+            existing |= Product.create({
+                'name': 'Bench Lubricant %03d' % k, 'default_code': code, 'type': 'consu',
+                'list_price': 20.0 + (k * 37) % 480})
+    return existing.sorted('default_code')
+
+
+def existing_size(cr):
+    cr.execute("""SELECT coalesce(max(substr(ref, 6)::int), 0) FROM res_partner
+                  WHERE ref LIKE 'BENCH%%' AND is_company AND parent_id IS NULL""")
+    return cr.fetchone()[0]
+
+
+def _delete_above(cr, size):
+    cr.execute("""CREATE TEMP TABLE bench_del ON COMMIT DROP AS
+                  SELECT id FROM res_partner
+                  WHERE ref LIKE 'BENCH%%' AND is_company AND substr(ref, 6)::int > %s""", (size,))
+    cr.execute("""DELETE FROM sale_order_line WHERE order_id IN (
+                    SELECT so.id FROM sale_order so JOIN bench_del d ON d.id = so.partner_invoice_id)""")
+    cr.execute("DELETE FROM sale_order WHERE partner_invoice_id IN (SELECT id FROM bench_del)")
+    cr.execute("DELETE FROM customer_relationship_event WHERE partner_id IN (SELECT id FROM bench_del)")
+    cr.execute("""DELETE FROM res_partner WHERE id IN (SELECT id FROM bench_del)
+                  OR parent_id IN (SELECT id FROM bench_del)""")
+    cr.execute("DROP TABLE bench_del")
+
+
+def generate(env, size, seed=0.42, analyze=True):
+    """Make the database hold `size` benchmark customers; return statistics."""
+    cr = env.cr
+    t0 = time.time()
+    user_ids, supervisor = _ensure_users(env, size)
+    products = _ensure_products(env)
+    start = existing_size(cr)
+    if start > size:
+        _delete_above(cr, size)
+        start = size
+    has_tier = column_exists(cr, 'res_partner', 'customer_tier_id')
+    if start < size:
+        _insert(cr, start, size, user_ids, products, has_tier, seed)
+    if analyze:
+        for table in ('res_partner', 'sale_order', 'sale_order_line', 'customer_relationship_event'):
+            cr.execute('ANALYZE %s' % table)  # fixed table names, no user input
+    stats = stats_of(cr)
+    stats.update(seconds=round(time.time() - t0, 2), added=size - start, size=size,
+                 supervisor_id=supervisor.id, manager_ids=user_ids)
+    return stats
+
+
+def stats_of(cr):
+    cr.execute("""SELECT count(*) FILTER (WHERE is_company AND parent_id IS NULL),
+                         count(*) FILTER (WHERE parent_id IS NOT NULL)
+                  FROM res_partner WHERE ref LIKE 'BENCH%%'""")
+    companies, contacts = cr.fetchone()
+    cr.execute("""SELECT count(DISTINCT so.id), count(sol.id)
+                  FROM sale_order so JOIN sale_order_line sol ON sol.order_id = so.id
+                  WHERE so.name LIKE 'BSO%%'""")
+    orders, lines = cr.fetchone()
+    return {'companies': companies, 'contacts': contacts, 'orders': orders, 'lines': lines}
+
+
+def _insert(cr, start, size, user_ids, products, has_tier, seed):
+    cr.execute("SELECT setseed(%s)", (seed * (1 + start % 997) / 998.0,))
+    cr.execute("SELECT id FROM res_company ORDER BY id LIMIT 1")
+    company_id = cr.fetchone()[0]
+    cr.execute("SELECT id FROM product_pricelist WHERE active ORDER BY id LIMIT 1")
+    pricelist_id = cr.fetchone()[0]
+    cr.execute("SELECT id FROM customer_tier WHERE active ORDER BY sequence, id")
+    tier_ids = [r[0] for r in cr.fetchall()] or [None]
+    tier_ids = (tier_ids + tier_ids[-1:] * 3)[:3]
+    cr.execute("""CREATE TEMP TABLE bench_product ON COMMIT DROP AS
+                  SELECT row_number() OVER (ORDER BY pp.id) - 1 AS k, pp.id AS product_id,
+                         pt.uom_id, pt.list_price
+                  FROM product_product pp JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                  WHERE pp.id = ANY(%s)""", (products.ids,))
+    # one row per customer with its pattern; ids are taken from the sequences up front
+    cr.execute("""
+        CREATE TEMP TABLE bench_cust ON COMMIT DROP AS
+        SELECT i, nextval('res_partner_id_seq') AS pid,
+               nextval('res_partner_id_seq') AS contact1, nextval('res_partner_id_seq') AS contact2,
+               random() < 0.5 AS two_contacts,
+               (%(users)s::int[])[1 + (i %% array_length(%(users)s::int[], 1))] AS user_id,
+               CASE WHEN r_tier < 0.1 THEN %(t1)s WHEN r_tier < 0.4 THEN %(t2)s ELSE %(t3)s END AS tier_id,
+               -- Pareto(alpha 1.16) order value: about 80/20
+               least(200.0, power(1.0 - random() * 0.999, -1 / 1.16)) AS weight,
+               1 + floor(random() * 3)::int AS n_products,
+               floor(random() * %(np)s)::int AS p0,
+               60 + random() * 180 AS interval_days,
+               random() AS phase,
+               CASE WHEN r_pat < 0.05 THEN 'prospect' WHEN r_pat < 0.55 THEN 'steady'
+                    WHEN r_pat < 0.65 THEN 'speeding' WHEN r_pat < 0.75 THEN 'slowing'
+                    WHEN r_pat < 0.90 THEN 'irregular' ELSE 'lapsed' END AS pattern
+        FROM (SELECT i, random() AS r_tier, random() AS r_pat
+              FROM generate_series(%(start)s + 1, %(size)s) AS i) s""",
+               {'users': user_ids, 't1': tier_ids[0], 't2': tier_ids[1], 't3': tier_ids[2],
+                'np': len(products), 'start': start, 'size': size})
+    tier_col = ', customer_tier_id' if has_tier else ''
+    tier_val = ', c.tier_id' if has_tier else ''
+    cr.execute("""
+        INSERT INTO res_partner (id, name, display_name, ref, is_company, customer, supplier,
+            active, type, lang, tz, company_id, user_id, commercial_partner_id, color,
+            employee, city, invoice_warn, sale_warn, create_uid, write_uid, create_date,
+            write_date, opt_out, message_bounce, partner_share %s)
+        SELECT c.pid, 'Bench Customer ' || lpad(c.i::text, 7, '0'),
+               'Bench Customer ' || lpad(c.i::text, 7, '0'), 'BENCH' || lpad(c.i::text, 7, '0'),
+               true, true, false, true, 'contact', 'en_US', 'UTC', %%(company)s, c.user_id,
+               c.pid, 0, false, 'City ' || (c.i %%%% 97), 'no-message', 'no-message', 1, 1,
+               now() at time zone 'UTC', now() at time zone 'UTC', false, 0, true %s
+        FROM bench_cust c""" % (tier_col, tier_val), {'company': company_id})
+    cr.execute("""
+        INSERT INTO res_partner (id, name, display_name, ref, is_company, customer, supplier,
+            active, type, lang, tz, company_id, user_id, commercial_partner_id, parent_id,
+            color, employee, invoice_warn, sale_warn, create_uid, write_uid, create_date,
+            write_date, opt_out, message_bounce, partner_share, email)
+        SELECT x.cid, x.name, 'Bench Customer ' || lpad(c.i::text, 7, '0') || ', ' || x.name,
+               'BENCH' || lpad(c.i::text, 7, '0') || '-' || x.n, false, true, false, true,
+               'contact', 'en_US', 'UTC', %(company)s, c.user_id, c.pid, c.pid, 0, false,
+               'no-message', 'no-message', 1, 1, now() at time zone 'UTC',
+               now() at time zone 'UTC', false, 0, true,
+               'contact' || x.n || '.' || c.i || '@bench.example.com'
+        FROM bench_cust c
+        CROSS JOIN LATERAL (VALUES (c.contact1, 1, 'Contact A' || c.i),
+                                   (c.contact2, 2, 'Contact B' || c.i)) x(cid, n, name)
+        WHERE x.n = 1 OR c.two_contacts""", {'company': company_id})
+    # orders: j-th reorder of the customer, 24 months back from today
+    cr.execute("""
+        CREATE TEMP TABLE bench_order ON COMMIT DROP AS
+        SELECT nextval('sale_order_id_seq') AS oid, o.*,
+               CASE WHEN r_state < 0.03 THEN 'cancel' WHEN r_state < 0.05 THEN 'draft'
+                    WHEN day < current_date - 180 THEN 'done' ELSE 'sale' END AS state
+        FROM (
+            SELECT d.*, twin,
+                   CASE WHEN random() < 0.3 AND twin = 0 THEN d.contact1 ELSE d.pid END AS order_partner,
+                   random() AS r_state
+            FROM (
+                SELECT c.i, c.pid, c.contact1, c.user_id, c.weight, c.n_products, c.p0, j,
+                       (current_date - 730 + (c.phase * c.interval_days
+                         + c.interval_days * j * CASE c.pattern WHEN 'speeding' THEN 1.3 - 0.04 * j
+                                                               WHEN 'slowing' THEN 0.7 + 0.06 * j
+                                                               ELSE 1 END
+                         + c.interval_days * (random() - 0.5)
+                           * CASE c.pattern WHEN 'irregular' THEN 0.8 ELSE 0.1 END)::int) AS day,
+                       c.pattern, random() AS r_twin
+                FROM bench_cust c
+                CROSS JOIN generate_series(0, 14) AS j
+                WHERE c.pattern <> 'prospect'
+            ) d
+            -- 2% same-day twin orders (one line of the first product)
+            CROSS JOIN generate_series(0, 1) AS twin
+            WHERE twin = 0 OR d.r_twin < 0.02
+        ) o
+        WHERE o.day <= current_date - 1 AND o.day >= current_date - 730
+          AND (o.pattern <> 'lapsed' OR o.day < current_date - 270)""")
+    cr.execute("""
+        CREATE TEMP TABLE bench_line ON COMMIT DROP AS
+        SELECT o.oid, o.state, o.order_partner, o.user_id, p.product_id, p.uom_id, g.k,
+               p.list_price AS price,
+               CASE WHEN random() < 0.01 THEN -1
+                    ELSE greatest(1, round((1 + o.weight * 2) * (0.8 + random() * 0.4)))
+               END AS qty
+        FROM bench_order o
+        CROSS JOIN generate_series(0, 2) AS g(k)
+        JOIN bench_product p ON p.k = (o.p0 + g.k * 7) %% %(np)s
+        WHERE g.k < CASE WHEN o.twin = 1 THEN 1 ELSE o.n_products END""",
+               {'np': len(products)})
+    cr.execute("""
+        INSERT INTO sale_order (id, name, partner_id, partner_invoice_id, partner_shipping_id,
+            pricelist_id, company_id, user_id, state, date_order, confirmation_date,
+            amount_untaxed, amount_tax, amount_total, invoice_status, create_uid, write_uid,
+            create_date, write_date)
+        SELECT o.oid, 'BSO' || lpad(o.oid::text, 9, '0'), o.order_partner, o.pid, o.pid,
+               %(pricelist)s, %(company)s, o.user_id, o.state, o.day + time '09:00',
+               CASE WHEN o.state IN ('sale', 'done') THEN o.day + time '09:00' END,
+               t.amount, 0, t.amount, 'no', 1, 1, o.day + time '09:00', o.day + time '09:00'
+        FROM bench_order o
+        JOIN (SELECT oid, sum(qty * price) AS amount FROM bench_line GROUP BY oid) t
+          ON t.oid = o.oid""", {'pricelist': pricelist_id, 'company': company_id})
+    cr.execute("""
+        INSERT INTO sale_order_line (order_id, name, sequence, product_id, product_uom,
+            product_uom_qty, price_unit, price_subtotal, price_tax, price_total, price_reduce,
+            price_reduce_taxinc, price_reduce_taxexcl, discount, customer_lead, state,
+            company_id, order_partner_id, salesman_id, qty_delivered, qty_invoiced,
+            qty_to_invoice, amt_invoiced, amt_to_invoice, invoice_status, is_downpayment,
+            create_uid, write_uid, create_date, write_date)
+        SELECT l.oid, 'Bench Lubricant', 10 + l.k, l.product_id, l.uom_id, l.qty, l.price,
+               l.qty * l.price, 0, l.qty * l.price, l.price, l.price, l.price, 0, 0, l.state,
+               %(company)s, l.order_partner, l.user_id, 0, 0, 0, 0, 0, 'no', false, 1, 1,
+               now() at time zone 'UTC', now() at time zone 'UTC'
+        FROM bench_line l""", {'company': company_id})
+    # done relationship events: about half of the customers were called, a quarter visited
+    cr.execute("""
+        INSERT INTO customer_relationship_event (name, partner_id, user_id, kind, channel,
+            date, state, company_id, create_uid, write_uid, create_date, write_date)
+        SELECT 'Bench ' || x.channel, c.pid, c.user_id, 'periodic', x.channel,
+               current_date - (random() * x.spread)::int, 'done', %(company)s, 1, 1,
+               now() at time zone 'UTC', now() at time zone 'UTC'
+        FROM bench_cust c
+        CROSS JOIN LATERAL (VALUES ('call', 60, 0.5), ('care_call', 120, 0.3),
+                                   ('visit', 200, 0.25)) x(channel, spread, share)
+        WHERE random() < x.share""", {'company': company_id})
+    for table in ('bench_line', 'bench_order', 'bench_cust', 'bench_product'):
+        cr.execute('DROP TABLE %s' % table)  # fixed names
