@@ -51,19 +51,21 @@ def abc_compute(cr, today=None):
               AND so.confirmation_date >= %(since)s
               AND so.confirmation_date < %(until)s
             GROUP BY 1, 2
-            HAVING sum(so.amount_untaxed) > 0
         ), ranked AS (
             SELECT partner_id, sales,
                    row_number() OVER w AS rank,
                    coalesce(sum(sales) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING
                                                AND 1 PRECEDING), 0) AS before,
-                   sum(sales) OVER (PARTITION BY company_id) AS total
+                   sum(sales) FILTER (WHERE sales > 0) OVER (PARTITION BY company_id) AS total
             FROM sales
             WINDOW w AS (PARTITION BY company_id ORDER BY sales DESC, partner_id)
         )
         SELECT partner_id, sales, rank,
-               round(100 * (before + sales) / total, 4) AS share,
-               CASE WHEN before < total * %(a)s / 100 THEN 'A'
+               CASE WHEN sales > 0 AND total > 0
+                    THEN round(100 * (before + sales) / total, 4) END AS share,
+               -- the module's rule: net returns or nothing positive in the company rank as C
+               CASE WHEN sales <= 0 OR coalesce(total, 0) <= 0 THEN 'C'
+                    WHEN before < total * %(a)s / 100 THEN 'A'
                     WHEN before < total * %(b)s / 100 THEN 'B'
                     ELSE 'C' END::varchar AS abc_class
         FROM ranked""", {'since': since, 'until': today + datetime.timedelta(days=1),

@@ -127,6 +127,11 @@ def run_module(env, job, today=None, commit=True):
     if compute(env.cr, today) is None:  # before the job: the plan floor reads open events
         res['check'] = 'floor not computable (module columns missing)'
         compare = None
+    if today:
+        # the floor's "today" for the module too: the crons default to the user's
+        # context_today, which is another date than UTC's near midnight
+        model, name = JOB_METHODS[job]
+        method = getattr(env[model].with_context(cm_today=str(today)), name)
     with measured(res, 'module_s'):
         method()
         if commit:
