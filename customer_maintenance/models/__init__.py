@@ -2,3 +2,11 @@ from . import customer_tier
 from . import relationship_event
 from . import res_config_settings
 from . import demo_generator
+from . import customer_hobby
+from . import customer_gift
+from . import customer_festival
+from . import customer_tier_greeting
+from . import res_partner_relationship
+from . import relationship_planner
+from . import res_config_settings_relationship
+from . import demo_generator_relationship
