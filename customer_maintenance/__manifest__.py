@@ -29,6 +29,7 @@
         'views/res_partner_views.xml',
         'security/relationship_security.xml',
         'data/customer_festival_data.xml',
+        'data/customer_tier_greeting_data.xml',
         'data/mail_template_greeting_data.xml',
         'data/ir_cron_relationship_data.xml',
         'views/customer_relationship_event_views.xml',

@@ -33,6 +33,9 @@ class CustomerFestival(models.Model):
         'mail.template', string='Greeting Template',
         domain=[('model', '=', 'customer.relationship.event')])
     active = fields.Boolean(default=True)
+    tier_ids = fields.Many2many(
+        'customer.tier', 'customer_tier_festival_rel', 'festival_id', 'tier_id', string='Tiers',
+        help='Customers of these tiers get a greeting for this festival.')
     next_date = fields.Date(compute='_compute_next_date', string='Next Date',
                             help='Solar date of the next occurrence, from today.')
 

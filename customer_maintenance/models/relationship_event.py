@@ -289,8 +289,11 @@ class CustomerRelationshipEvent(models.Model):
     def action_send_greeting(self):
         """Open the mail composer with the greeting template of the festival (or the default)."""
         self.ensure_one()
+        xmlid = {'birthday': 'mail_template_relationship_birthday',
+                 'anniversary': 'mail_template_relationship_anniversary'}.get(
+                     self.plan_item, 'mail_template_relationship_greeting')
         template = self.festival_id.mail_template_id or self.env.ref(
-            'customer_maintenance.mail_template_relationship_greeting', raise_if_not_found=False)
+            'customer_maintenance.' + xmlid, raise_if_not_found=False)
         ctx = {
             'default_model': self._name, 'default_res_id': self.id,
             'default_use_template': bool(template),

@@ -34,6 +34,12 @@ class ResPartner(models.Model):
         string='Former Contact', help='This person left the customer (人事變動).')
     contact_left_date = fields.Date(string='Left On')
     contact_left_reason = fields.Text(string='Why They Left')
+    gift_spend_this_year = fields.Float(
+        compute='_compute_gift_spend', string='Gifts This Year',
+        help='Value of the gifts given to this customer this year (done events).')
+    gift_budget_exceeded = fields.Boolean(
+        compute='_compute_gift_spend', string='Over Gift Budget',
+        help="The gifts of this year cost more than the tier's annual gift budget.")
     relationship_event_count = fields.Integer(compute='_compute_relationship_event_count',
                                               string='Relationship Events')
 
@@ -53,6 +59,17 @@ class ResPartner(models.Model):
             if partner.birth_year and not 1900 <= partner.birth_year <= today.year:
                 raise ValidationError(_('%s: the birth year must be between 1900 and %s.')
                                       % (label, today.year))
+
+    @api.multi
+    def _compute_gift_spend(self):
+        today = self.env['customer.relationship.event']._today()
+        commercial = self.filtered(lambda p: not p.parent_id and p.id)
+        spend = commercial.sudo()._gift_spend(today.year) if commercial else {}
+        for partner in self:
+            partner.gift_spend_this_year = spend.get(partner.id, 0.0)
+            tier = partner.customer_tier_id
+            partner.gift_budget_exceeded = bool(tier) and \
+                partner.gift_spend_this_year > tier.annual_gift_budget
 
     @api.multi
     def _compute_relationship_event_count(self):

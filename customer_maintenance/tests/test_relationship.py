@@ -276,6 +276,12 @@ class TestGreetings(RelationshipCase):
         self.assertIn('Contact of A', body)
         action = event.action_send_greeting()
         self.assertEqual(action['context']['default_template_id'], template.id)
+        self.contact_a.write({'birthday_month': 3, 'birthday_day': 10})
+        self.Event._plan_relationship_events(D(2026, 3, 1))
+        birthday = self._events(plan_item='birthday')
+        self.assertEqual(
+            birthday.action_send_greeting()['context']['default_template_id'],
+            self.env.ref('customer_maintenance.mail_template_relationship_birthday').id)
 
 
 class TestGiftsAndEvents(RelationshipCase):
@@ -292,6 +298,14 @@ class TestGiftsAndEvents(RelationshipCase):
         planned.gift_value = 150
         self.assertTrue(planned.gift_over_budget)
         self.assertIn('550', planned.gift_budget_message)
+        customer = self.customer_a.with_context(cm_today='2026-06-01')
+        self.assertEqual(customer.gift_spend_this_year, 400.0)
+        self.assertFalse(customer.gift_budget_exceeded)
+        planned._mark_done('Gave the tea', {'gift_value': 150})
+        customer.invalidate_cache()
+        self.assertEqual(customer.gift_spend_this_year, 550.0)
+        self.assertTrue(customer.gift_budget_exceeded)
+        self.assertEqual(self.customer_a.with_context(cm_today='2027-01-05').gift_spend_this_year, 0.0)
 
     def test_done_wizard_with_followup(self):
         event = self.Event.sudo(self.manager_a).create({
@@ -344,6 +358,21 @@ class TestGiftsAndEvents(RelationshipCase):
         with self.assertRaises(AccessError):
             own.sudo(self.manager_a).unlink()
         self.assertEqual(self.customer_a.sudo(self.manager_a).relationship_event_count, 1)
+
+    def test_views_load(self):
+        for view_type in ('tree', 'form', 'kanban', 'calendar', 'pivot', 'graph', 'search'):
+            arch = self.Event.sudo(self.manager_a).fields_view_get(view_type=view_type)['arch']
+            self.assertTrue(arch)
+        form = self.env['res.partner'].sudo(self.manager_a).fields_view_get(view_type='form')
+        self.assertIn('birthday_calendar', form['arch'])
+        self.assertIn('action_contact_left', form['arch'])
+        festival = self.env['customer.festival'].fields_view_get(view_type='form')
+        self.assertIn('tier_ids', festival['arch'])
+
+    def test_festival_tiers_inverse(self):
+        self.assertIn(self.tier, self.festival.tier_ids)
+        spring = self.env.ref('customer_maintenance.customer_festival_spring')
+        self.assertIn(self.env.ref('customer_maintenance.customer_tier_ordinary'), spring.tier_ids)
 
     def test_my_contacts_menu_first(self):
         menu = self.env.ref('customer_maintenance.customer_relationship_event_menu_my')
