@@ -30,6 +30,19 @@ DEMO_OUTCOMES = [
     'Trained two mechanics on grease selection (30 minutes).',
 ]
 
+DEMO_OTHER_EVENTS = [
+    ('business', 'visit', 'Store opening 開業慶典',
+     'Sent a flower basket and attended the opening with our regional director.'),
+    ('favour', 'other', 'Helped find a school for the owner\'s son 幫忙聯繫學校',
+     'Introduced him to a friend at the district school; the owner was very grateful.'),
+    ('hobby', 'meeting', 'Golf afternoon 高爾夫球敘',
+     'Played nine holes with the purchasing manager; talked about next year\'s needs.'),
+    ('personal', 'gift', 'Wedding of the maintenance head 設備主管婚禮',
+     'Sent a red envelope and a card signed by the team.'),
+    ('regional', 'care_call', 'Typhoon care call 颱風慰問',
+     'Factory roof slightly damaged, nobody hurt; offered priority delivery next week.'),
+]
+
 
 class CustomerMaintenanceDemo(models.AbstractModel):
     _inherit = 'customer.maintenance.demo'
@@ -98,6 +111,15 @@ class CustomerMaintenanceDemo(models.AbstractModel):
                     'state': 'done', 'outcome': rng.choice(DEMO_OUTCOMES),
                     'gift_id': gift.id, 'cost': (gift.value if gift else 0.0) + (
                         rng.choice([0, 50, 120]) if channel == 'visit' else 0.0),
+                })
+            if rng.random() < 0.25:
+                kind, channel, name, outcome = rng.choice(DEMO_OTHER_EVENTS)
+                Event.create({
+                    'name': name, 'partner_id': customer.id,
+                    'contact_id': customer.child_ids[-1:].id, 'user_id': customer.user_id.id,
+                    'kind': kind, 'channel': channel, 'state': 'done', 'outcome': outcome,
+                    'date': fields.Date.to_string(today - datetime.timedelta(days=rng.randint(5, 120))),
+                    'cost': rng.choice([0, 0, 80, 200]),
                 })
         Event._plan_relationship_events(today)
         return True
