@@ -205,6 +205,24 @@ class TestPlanning(RelationshipCase):
                                    'channel': 'call', 'plan_item': 'call',
                                    'plan_key': call.plan_key})
 
+    def test_query_count_does_not_grow_with_customers(self):
+        # set-based: the number of queries does not depend on the number of customers
+        def run(today, how_many):
+            for i in range(how_many):
+                self.env['res.partner'].create({
+                    'name': 'Bulk %s %d' % (today, i), 'is_company': True, 'customer': True,
+                    'user_id': self.manager_b.id, 'customer_tier_id': self.tier.id})
+            before = self.env.cr.sql_log_count
+            self.Event._plan_relationship_events(today)
+            return self.env.cr.sql_log_count - before
+        self.Event._plan_relationship_events(D(2026, 3, 2))  # warm caches
+        one = run(D(2026, 3, 3), 1)
+        many = run(D(2026, 3, 4), 30)
+        self.assertEqual(self.Event.search_count([('partner_id.name', '=like', 'Bulk %'),
+                                                  ('plan_item', '=', 'call')]), 31)
+        self.assertLessEqual(many, one + 2)  # a translation or two may be looked up once
+        self.assertLess(many, 30)
+
     def test_cron_method(self):
         cron = self.env.ref('customer_maintenance.ir_cron_plan_relationship_events')
         self.assertEqual(cron.numbercall, -1)
