@@ -127,14 +127,14 @@ class CustomerRelationshipEvent(models.Model):
                v.occasion_date, %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
           FROM ({select}) v
         ON CONFLICT DO NOTHING
-        RETURNING id
+        RETURNING id, plan_item
     """
 
     @api.model
     def _planner_insert(self, select, params):
         params = dict(params, uid=self.env.uid)
         self.env.cr.execute(self._INSERT.format(select=select), params)
-        return [row[0] for row in self.env.cr.fetchall()]
+        return self.env.cr.fetchall()
 
     @api.model
     def _planner_periodic(self, partner_ids, today, last_day):
@@ -190,7 +190,7 @@ class CustomerRelationshipEvent(models.Model):
                 columns[key].append(value)
         if not columns['partner_id']:
             return []
-        ids = self._planner_insert("""
+        rows = self._planner_insert("""
             SELECT n AS name, pid AS partner_id, NULL::int AS contact_id, usr AS user_id,
                    cmp AS company_id, 'periodic' AS kind, item AS channel, d AS date,
                    item AS plan_item, item || ':' || pid AS plan_key, tier AS tier_id,
@@ -199,16 +199,10 @@ class CustomerRelationshipEvent(models.Model):
                           %(company_id)s::int[], %(tier_id)s::int[], %(item)s::varchar[],
                           %(date)s::date[]) AS x(n, pid, usr, cmp, tier, item, d)
         """, columns)
-        # report per item: the ids come back in insert order but items are mixed; count by SQL
-        return self._planner_split_by_item(ids)
-
-    @api.model
-    def _planner_split_by_item(self, ids):
-        if not ids:
-            return []
-        self.env.cr.execute("""SELECT plan_item, array_agg(id) FROM customer_relationship_event
-                                WHERE id = ANY(%s) GROUP BY plan_item""", (ids,))
-        return self.env.cr.fetchall()
+        by_item = {}
+        for event_id, item in rows:
+            by_item.setdefault(item, []).append(event_id)
+        return list(by_item.items())
 
     @api.model
     def _planner_festivals(self, partner_ids, occurrences):
@@ -229,7 +223,7 @@ class CustomerRelationshipEvent(models.Model):
             """, {'label': label, 'channel': festival.channel, 'greet': greet,
                   'festival': festival.id, 'year': year, 'occasion': date, 'ids': partner_ids})
             if ids:
-                created.append(('festival', ids))
+                created.append(('festival', [row[0] for row in ids]))
         return created
 
     @api.model
@@ -260,10 +254,10 @@ class CustomerRelationshipEvent(models.Model):
              WHERE p.active AND p.customer AND p.parent_id IS NULL AND p.id = ANY(%(ids)s)
         """, params)
         if ids:
-            created.append(('birthday', ids))
+            created.append(('birthday', [row[0] for row in ids]))
         ids = self._planner_anniversaries(params)
         if ids:
-            created.append(('anniversary', ids))
+            created.append(('anniversary', [row[0] for row in ids]))
         return created
 
     @api.model
@@ -302,11 +296,11 @@ class CustomerRelationshipEvent(models.Model):
                                        activity_type_id, date_deadline, user_id,
                                        create_uid, create_date, write_uid, write_date)
             SELECT e.id, %(model_id)s, %(model)s, e.name, e.name,
-                   COALESCE((SELECT t.type_id FROM unnest(%(channels)s::varchar[], %(types)s::int[])
-                                    AS t(channel, type_id) WHERE t.channel = e.channel), %(todo)s),
-                   e.date, e.user_id, %(uid)s, now() at time zone 'UTC', %(uid)s,
-                   now() at time zone 'UTC'
+                   COALESCE(t.type_id, %(todo)s), e.date, e.user_id, %(uid)s,
+                   now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
               FROM customer_relationship_event e
+              LEFT JOIN unnest(%(channels)s::varchar[], %(types)s::int[]) AS t(channel, type_id)
+                     ON t.channel = e.channel
              WHERE e.id = ANY(%(ids)s) AND e.user_id IS NOT NULL
         """, {'model_id': self.env['ir.model']._get_id(self._name), 'model': self._name,
               'channels': channels, 'types': [types[c] for c in channels],
