@@ -15,3 +15,11 @@ from . import customer_agreement
 from . import res_partner_management
 from . import res_config_settings_management
 from . import customer_review_digest
+from . import customer_hobby
+from . import customer_gift
+from . import customer_festival
+from . import customer_tier_greeting
+from . import res_partner_relationship
+from . import relationship_planner
+from . import res_config_settings_relationship
+from . import demo_generator_relationship

@@ -1,0 +1,122 @@
+# Copyright 2026 customer_maintenance authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .customer_festival import CALENDARS
+
+
+class ResPartner(models.Model):
+    """What relationship maintenance needs on customers and their contacts: birthdays (solar
+    or lunar), hobbies and preferences, the founding date, who left, and the events."""
+    _inherit = 'res.partner'
+
+    birthday_calendar = fields.Selection(
+        CALENDARS, string='Birthday Calendar', default='solar',
+        help='Many people keep their birthday by the lunar calendar: the greeting then follows '
+             'the lunar date, which moves in the solar calendar every year. A lunar day 30 in a '
+             '29-day month falls on day 29.')
+    birthday_month = fields.Integer(string='Birthday Month', index=True)
+    birthday_day = fields.Integer(string='Birthday Day')
+    birth_year = fields.Integer(string='Birth Year', help='Optional; the greeting needs only month and day.')
+    hobby_ids = fields.Many2many('customer.hobby', 'res_partner_customer_hobby_rel', 'partner_id',
+                                 'hobby_id', string='Hobbies')
+    contact_preferences = fields.Text(
+        string='Contact Preferences',
+        help='How this person likes to be contacted, e.g. "prefers calls after 9 pm", '
+             '"no calls on Mondays". Shown on every planned contact.')
+    founding_date = fields.Date(
+        string='Founding Date', help='When the customer was founded or opened, for anniversary greetings.')
+    is_former_contact = fields.Boolean(
+        string='Former Contact', help='This person left the customer (人事變動).')
+    contact_left_date = fields.Date(string='Left On')
+    contact_left_reason = fields.Text(string='Why They Left')
+    gift_spend_this_year = fields.Float(
+        compute='_compute_gift_spend', string='Gifts This Year',
+        help='Value of the gifts given to this customer this year (done events).')
+    gift_budget_exceeded = fields.Boolean(
+        compute='_compute_gift_spend', string='Over Gift Budget',
+        help="The gifts of this year cost more than the tier's annual gift budget.")
+    relationship_event_count = fields.Integer(compute='_compute_relationship_event_count',
+                                              string='Relationship Events')
+
+    @api.constrains('birthday_calendar', 'birthday_month', 'birthday_day', 'birth_year')
+    def _check_birthday(self):
+        Festival = self.env['customer.festival']
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        for partner in self:
+            if not partner.birthday_month and not partner.birthday_day:
+                if partner.birth_year:
+                    raise ValidationError(_('%s: a birth year needs the birthday month and day.')
+                                          % partner.display_name)
+                continue
+            label = _('Birthday of %s') % partner.display_name
+            Festival._check_month_day(partner.birthday_calendar or 'solar',
+                                      partner.birthday_month, partner.birthday_day, label)
+            if partner.birth_year and not 1900 <= partner.birth_year <= today.year:
+                raise ValidationError(_('%s: the birth year must be between 1900 and %s.')
+                                      % (label, today.year))
+
+    @api.multi
+    def _compute_gift_spend(self):
+        today = self.env['customer.relationship.event']._today()
+        commercial = self.filtered(lambda p: not p.parent_id and p.id)
+        spend = commercial.sudo()._gift_spend(today.year) if commercial else {}
+        for partner in self:
+            partner.gift_spend_this_year = spend.get(partner.id, 0.0)
+            tier = partner.customer_tier_id
+            partner.gift_budget_exceeded = bool(tier) and \
+                partner.gift_spend_this_year > tier.annual_gift_budget
+
+    @api.multi
+    def _compute_relationship_event_count(self):
+        # one read_group for all partners; contacts count the events where they are the contact
+        commercial = self.filtered(lambda p: not p.parent_id)
+        counts = {}
+        if commercial.ids:
+            for row in self.env['customer.relationship.event'].read_group(
+                    [('partner_id', 'in', commercial.ids)], ['partner_id'], ['partner_id']):
+                counts[row['partner_id'][0]] = row['partner_id_count']
+        contacts = self - commercial
+        if contacts.ids:
+            for row in self.env['customer.relationship.event'].read_group(
+                    [('contact_id', 'in', contacts.ids)], ['contact_id'], ['contact_id']):
+                counts[row['contact_id'][0]] = row['contact_id_count']
+        for partner in self:
+            partner.relationship_event_count = counts.get(partner.id, 0)
+
+    @api.multi
+    def action_view_relationship_events(self):
+        self.ensure_one()
+        action = self.env.ref('customer_maintenance.customer_relationship_event_action').read()[0]
+        if self.parent_id:
+            action['domain'] = [('contact_id', '=', self.id)]
+            action['context'] = {'default_partner_id': self.commercial_partner_id.id,
+                                 'default_contact_id': self.id}
+        else:
+            action['domain'] = [('partner_id', '=', self.id)]
+            action['context'] = {'default_partner_id': self.id}
+        return action
+
+    @api.multi
+    def action_contact_left(self):
+        """Open the "contact left" wizard for this contact person."""
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Contact Left'),
+            'res_model': 'customer.contact.left.wizard',
+            'view_mode': 'form',
+            'target': 'new',
+            'context': {'default_contact_id': self.id},
+        }
+
+    @api.multi
+    def _gift_spend(self, year):
+        """{customer id: value of the gifts given in `year`} over done events, one read_group."""
+        Event = self.env['customer.relationship.event']
+        rows = Event.read_group(
+            [('partner_id', 'in', self.ids), ('state', '=', 'done'), ('gift_id', '!=', False),
+             ('date', '>=', '%04d-01-01' % year), ('date', '<=', '%04d-12-31' % year)],
+            ['partner_id', 'gift_value'], ['partner_id'])
+        return {row['partner_id'][0]: row['gift_value'] for row in rows}

@@ -1,0 +1,43 @@
+"""Pure-Python planning rules of the relationship planner (no ORM, no database)."""
+import datetime
+import zlib
+
+# a care call may move up to this share of its interval earlier or later
+CARE_CALL_JITTER = 0.2
+
+
+def jitter_days(seed_key, interval, share=CARE_CALL_JITTER):
+    """Deterministic offset in days within ±`share` × `interval` for `seed_key`.
+
+    Same key, same offset (the planner is idempotent); different customers get different
+    offsets, so care calls do not all fall on the same weekday and feel less like routine.
+    """
+    bound = int(interval * share)
+    if bound <= 0:
+        return 0
+    fraction = zlib.crc32(str(seed_key).encode('utf-8')) / float(0xFFFFFFFF)
+    return int(round((2 * fraction - 1) * bound))
+
+
+def next_due_date(last_date, interval, today, jitter_key=None):
+    """When the next contact of a policy item is due.
+
+    `interval` days after the last closed one (done or cancelled) or `today` for a customer
+    never contacted; never before today. With `jitter_key` (care calls) the date moves by a
+    seeded ±20% of the interval.
+    """
+    if interval <= 0:
+        return None
+    if not last_date:
+        return today
+    if isinstance(last_date, str):  # Odoo's cursor returns dates as 'YYYY-MM-DD'
+        last_date = datetime.datetime.strptime(last_date[:10], '%Y-%m-%d').date()
+    due = last_date + datetime.timedelta(days=interval)
+    if jitter_key is not None:
+        due += datetime.timedelta(days=jitter_days('%s:%s' % (jitter_key, last_date), interval))
+    return max(due, today)
+
+
+def greeting_date(occurrence_date, lead_days, today):
+    """Day on which to send a greeting for an occurrence: `lead_days` ahead, not in the past."""
+    return max(occurrence_date - datetime.timedelta(days=lead_days or 0), today)
