@@ -2,3 +2,9 @@ from . import customer_tier
 from . import relationship_event
 from . import res_config_settings
 from . import demo_generator
+from . import consumption_cycle
+from . import relationship_event_cycle
+from . import res_partner_consumption
+from . import product_consumption
+from . import res_config_settings_consumption
+from . import demo_generator_consumption
