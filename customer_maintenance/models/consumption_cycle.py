@@ -27,6 +27,14 @@ LEARNED_COLUMNS = (
 # One pass over the confirmed order lines: per commercial partner × product × day (merged),
 # lag() for the gaps, medians (percentile_cont) for the robust figures, then an upsert that
 # writes only the rows whose figures changed. The math is documented in services/consumption.py.
+
+# The next due date of an existing row: the manager's known interval (only on existing rows)
+# overrides the learned one; same formula as services/consumption.py next_due_date.
+DUE_EXPR = """CASE WHEN c.manual_interval_days > 0 THEN EXCLUDED.last_order_date + floor(
+           c.manual_interval_days * COALESCE(LEAST(%(size_max)s, GREATEST(%(size_min)s,
+               EXCLUDED.last_qty / NULLIF(EXCLUDED.avg_qty, 0))), 1.0) + 0.5)::int
+           ELSE EXCLUDED.next_due_date END"""
+
 LEARN_QUERY = """
 WITH days AS (
     SELECT p.commercial_partner_id AS partner_id, l.product_id,
@@ -72,14 +80,11 @@ WITH days AS (
      GROUP BY partner_id, product_id
 ), learned AS (
     SELECT s.*, rp.user_id,
-           COALESCE(NULLIF(cur.manual_interval_days, 0)::float8, s.avg_interval) AS interval_used,
            CASE WHEN s.earlier_count >= %(min_earlier)s
                      AND s.recent_rate > 0 AND s.long_rate > 0
                 THEN round((s.recent_rate / s.long_rate)::numeric, 4)::float8 END AS ratio
       FROM stats s
       JOIN res_partner rp ON rp.id = s.partner_id
-      LEFT JOIN customer_consumption_cycle cur
-             ON cur.partner_id = s.partner_id AND cur.product_id = s.product_id
 )
 INSERT INTO customer_consumption_cycle AS c (
     partner_id, product_id, user_id, order_count, first_order_date, last_order_date, last_qty,
@@ -87,9 +92,9 @@ INSERT INTO customer_consumption_cycle AS c (
     anomaly_ratio, state, anomaly_notified, create_uid, create_date, write_uid, write_date)
 SELECT partner_id, product_id, user_id, order_count, first_day, last_day, last_qty,
        avg_qty, avg_interval, interval_stddev, daily_rate,
-       CASE WHEN interval_used > 0 THEN last_day + floor(
-           interval_used * COALESCE(LEAST(%(size_max)s, GREATEST(%(size_min)s,
-                                    last_qty / NULLIF(avg_qty, 0))), 1.0) + 0.5)::int
+       CASE WHEN avg_interval > 0 THEN last_day + floor(
+           avg_interval * COALESCE(LEAST(%(size_max)s, GREATEST(%(size_min)s,
+                                   last_qty / NULLIF(avg_qty, 0))), 1.0) + 0.5)::int
        END,
        CASE WHEN ratio >= %(factor)s THEN 'rising'
             WHEN ratio <= 1.0 / %(factor)s THEN 'falling'
@@ -104,7 +109,7 @@ SELECT partner_id, product_id, user_id, order_count, first_day, last_day, last_q
        last_qty = EXCLUDED.last_qty, avg_qty = EXCLUDED.avg_qty,
        avg_interval_days = EXCLUDED.avg_interval_days,
        interval_stddev_days = EXCLUDED.interval_stddev_days, daily_rate = EXCLUDED.daily_rate,
-       next_due_date = EXCLUDED.next_due_date, anomaly = EXCLUDED.anomaly,
+       next_due_date = {due_expr}, anomaly = EXCLUDED.anomaly,
        anomaly_ratio = EXCLUDED.anomaly_ratio, state = EXCLUDED.state,
        write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
  WHERE (c.user_id, c.order_count, c.first_order_date, c.last_order_date, c.last_qty, c.avg_qty,
@@ -114,8 +119,8 @@ SELECT partner_id, product_id, user_id, order_count, first_day, last_day, last_q
        (EXCLUDED.user_id, EXCLUDED.order_count, EXCLUDED.first_order_date,
         EXCLUDED.last_order_date, EXCLUDED.last_qty, EXCLUDED.avg_qty,
         EXCLUDED.avg_interval_days, EXCLUDED.interval_stddev_days, EXCLUDED.daily_rate,
-        EXCLUDED.next_due_date, EXCLUDED.anomaly, EXCLUDED.anomaly_ratio, EXCLUDED.state)
-"""
+        {due_expr}, EXCLUDED.anomaly, EXCLUDED.anomaly_ratio, EXCLUDED.state)
+""".replace('{due_expr}', DUE_EXPR)
 
 
 class CustomerConsumptionCycle(models.Model):
@@ -125,8 +130,10 @@ class CustomerConsumptionCycle(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin']
     _order = 'next_due_date, partner_id, product_id'
 
+    # no index of its own: the unique (partner_id, product_id) index serves partner look-ups,
+    # and each index costs time on the nightly upsert of every cycle
     partner_id = fields.Many2one(
-        'res.partner', string='Customer', required=True, index=True, ondelete='cascade',
+        'res.partner', string='Customer', required=True, ondelete='cascade',
         readonly=True, domain=[('parent_id', '=', False)])
     product_id = fields.Many2one(
         'product.product', string='Product', required=True, index=True, ondelete='cascade',
@@ -153,14 +160,14 @@ class CustomerConsumptionCycle(models.Model):
     next_due_date = fields.Date(readonly=True, index=True, track_visibility='onchange',
                                 help='When the customer should need to reorder.')
     anomaly = fields.Selection(ANOMALIES, required=True, default='none', readonly=True,
-                               index=True, track_visibility='onchange')
+                               track_visibility='onchange')
     anomaly_ratio = fields.Float(readonly=True, digits=(16, 2),
                                  help='Recent consumption rate divided by the long-run rate.')
     anomaly_notified = fields.Selection(
         ANOMALIES, required=True, default='none', readonly=True, copy=False,
         help='The anomaly the account manager was last asked about.')
     state = fields.Selection([('learning', 'Learning'), ('active', 'Active')], required=True,
-                             default='learning', readonly=True, index=True)
+                             default='learning', readonly=True)
     manual_interval_days = fields.Integer(
         string='Known Interval (days)', track_visibility='onchange',
         help='The cycle the customer told you; it overrides the learned interval.')
