@@ -322,6 +322,31 @@ class TestConsumptionCycle(CustomerMaintenanceCase):
         with self.assertRaises(ValidationError):
             self.env['res.config.settings'].create({'reminder_lead_days': -1})
 
+    def test_learning_is_one_statement(self):
+        self._history(self.customer_a, self.oil, '2026-01-05', [30] * 5, [10] * 6)
+        self._history(self.customer_b, self.grease, '2026-01-05', [20] * 7, [3] * 8)
+        cr = self.env.cr
+        before = cr.sql_log_count
+        self._learn()
+        # settings (3 parameters) + the upsert + the anomaly reset, whatever the row count
+        self.assertLessEqual(cr.sql_log_count - before, 6)
+        cron = self.env.ref('customer_maintenance.ir_cron_learn_consumption_cycles')
+        self.assertIn('cron_learn_consumption_cycles()', cron.code)
+        self.assertEqual(cron.numbercall, -1)
+
+    def test_views_load_for_each_role(self):
+        for user in (self.manager_a, self.supervisor, self.admin):
+            Cycle = self.Cycle.sudo(user)
+            for view_type in ('tree', 'form', 'search', 'calendar'):
+                self.assertTrue(Cycle.fields_view_get(view_type=view_type)['arch'])
+            arch = self.env['res.partner'].sudo(user).fields_view_get(view_type='form')['arch']
+            self.assertIn('consumption_cycle_ids', arch)
+        Forecast = self.env['customer.consumption.forecast'].sudo(self.supervisor)
+        for view_type in ('pivot', 'graph', 'search'):
+            self.assertTrue(Forecast.fields_view_get(view_type=view_type)['arch'])
+        action = self.customer_a.sudo(self.manager_a).action_view_consumption_cycles()
+        self.assertEqual(action['domain'], [('partner_id', '=', self.customer_a.id)])
+
     def test_demo_shows_every_state(self):
         demo_partners = self.env['res.partner'].search([('ref', '=like', 'CM%')])
         orders = self.env['sale.order'].search([('partner_id', 'in', demo_partners.ids),
