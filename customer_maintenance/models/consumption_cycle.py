@@ -111,6 +111,9 @@ SELECT partner_id, product_id, user_id, order_count, first_day, last_day, last_q
        interval_stddev_days = EXCLUDED.interval_stddev_days, daily_rate = EXCLUDED.daily_rate,
        next_due_date = {due_expr}, anomaly = EXCLUDED.anomaly,
        anomaly_ratio = EXCLUDED.anomaly_ratio, state = EXCLUDED.state,
+       -- anomaly gone: the next one will be asked about again
+       anomaly_notified = CASE WHEN EXCLUDED.anomaly = 'none' THEN 'none'
+                               ELSE c.anomaly_notified END,
        write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
  WHERE (c.user_id, c.order_count, c.first_order_date, c.last_order_date, c.last_qty, c.avg_qty,
         c.avg_interval_days, c.interval_stddev_days, c.daily_rate, c.next_due_date, c.anomaly,
@@ -290,10 +293,6 @@ class CustomerConsumptionCycle(models.Model):
             'uid': self.env.uid,
         })
         count = self.env.cr.rowcount
-        # anomaly gone: the next one will be asked about again
-        self.env.cr.execute("""
-            UPDATE customer_consumption_cycle SET anomaly_notified = 'none'
-             WHERE anomaly = 'none' AND anomaly_notified <> 'none'""")
         self.invalidate_cache()
         _logger.info('consumption cycles: %d learned or changed (look-back from %s)',
                      count, date_from)
