@@ -101,7 +101,9 @@ SELECT partner_id, product_id, user_id, order_count, first_day, last_day, last_q
             ELSE 'none' END,
        ratio,
        CASE WHEN order_count >= %(min_active)s THEN 'active' ELSE 'learning' END,
-       'none', %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
+       -- no create_uid/write_uid: the system learned the row (write_date says when), and a
+       -- NULL skips two foreign-key checks per row on the first, full insert
+       'none', NULL, now() AT TIME ZONE 'UTC', NULL, now() AT TIME ZONE 'UTC'
   FROM learned
     ON CONFLICT (partner_id, product_id) DO UPDATE SET
        user_id = EXCLUDED.user_id, order_count = EXCLUDED.order_count,
@@ -290,7 +292,6 @@ class CustomerConsumptionCycle(models.Model):
             'factor': factor, 'min_active': estimation.MIN_ACTIVE_ORDERS,
             'min_earlier': estimation.MIN_EARLIER_INTERVALS,
             'size_min': estimation.SIZE_FACTOR_MIN, 'size_max': estimation.SIZE_FACTOR_MAX,
-            'uid': self.env.uid,
         })
         count = self.env.cr.rowcount
         self.invalidate_cache()
