@@ -3,8 +3,8 @@
 import datetime
 import logging
 
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import split_every
 
 from ..services import consumption as estimation
@@ -237,6 +237,14 @@ class CustomerConsumptionCycle(models.Model):
 
     @api.multi
     def write(self, vals):
+        # the learned figures belong to the cron; an account manager adds what they know
+        learned = set(vals) - set(self._manager_writable_fields())
+        if learned and self.env.uid != SUPERUSER_ID \
+                and not self.env.user.has_group('customer_maintenance.group_manager'):
+            raise AccessError(_(
+                'Only the known interval and the note of a consumption cycle can be changed; '
+                'the other figures are learned from the orders (fields: %s).')
+                % ', '.join(sorted(learned)))
         res = super(CustomerConsumptionCycle, self).write(vals)
         if 'manual_interval_days' in vals:
             # the due date follows the manager's interval at once, not at the next cron run
@@ -249,6 +257,12 @@ class CustomerConsumptionCycle(models.Model):
                 if due != cycle.next_due_date:
                     super(CustomerConsumptionCycle, cycle).write({'next_due_date': due})
         return res
+
+    @api.model
+    def _manager_writable_fields(self):
+        return [name for name in self._fields
+                if name in ('manual_interval_days', 'note')
+                or name.startswith(('message_', 'activity_'))]
 
     @api.multi
     def name_get(self):

@@ -303,6 +303,12 @@ class TestConsumptionCycle(CustomerMaintenanceCase):
                 'partner_id': self.customer_a.id, 'product_id': self.grease.id})
         with self.assertRaises(AccessError):
             self.Cycle.sudo(self.manager_a)._learn_consumption_cycles(_day(TODAY))
+        mine.sudo(self.manager_a).write({'note': 'Buys before Spring Festival',
+                                         'manual_interval_days': 25})
+        self.assertEqual(mine.note, 'Buys before Spring Festival')
+        with self.assertRaises(AccessError):
+            mine.sudo(self.manager_a).write({'next_due_date': '2030-01-01'})
+        self.assertEqual(mine.next_due_date, '2026-05-26')
         all_cycles = self.Cycle.sudo(self.supervisor).search([('product_id', '=', self.oil.id)])
         self.assertEqual(len(all_cycles), 2)
         with self.assertRaises(AccessError):
