@@ -23,6 +23,7 @@
     'data': [
         'security/customer_maintenance_security.xml',
         'security/ir.model.access.csv',
+        'security/consumption_security.xml',
         'data/customer_tier_data.xml',
         'views/menus.xml',
         'views/res_config_settings_views.xml',
@@ -52,6 +53,10 @@
         'views/res_partner_relationship_views.xml',
         'views/res_config_settings_relationship_views.xml',
         'wizard/relationship_wizard_views.xml',
+        'views/consumption_cycle_views.xml',
+        'views/res_config_settings_consumption_views.xml',
+        'report/consumption_forecast_views.xml',
+        'data/ir_cron_consumption_data.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

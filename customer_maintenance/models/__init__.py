@@ -23,3 +23,9 @@ from . import res_partner_relationship
 from . import relationship_planner
 from . import res_config_settings_relationship
 from . import demo_generator_relationship
+from . import consumption_cycle
+from . import relationship_event_cycle
+from . import res_partner_consumption
+from . import product_consumption
+from . import res_config_settings_consumption
+from . import demo_generator_consumption
