@@ -5,8 +5,12 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 I18N="$ROOT/customer_maintenance/i18n"
 mkdir -p "$I18N"
-"$ODOO" -c "$CONF" -d "$TEST_DB" --i18n-export="$I18N/customer_maintenance.pot" \
+# Odoo 11 only accepts .po/.csv/.tgz; a .po exported without --language is the template.
+TMP_PO="$(mktemp --suffix=.po)"
+trap 'rm -f "$TMP_PO"' EXIT
+"$ODOO" -c "$CONF" -d "$TEST_DB" --i18n-export="$TMP_PO" \
     --modules=customer_maintenance --stop-after-init --log-level=warn
+cp "$TMP_PO" "$I18N/customer_maintenance.pot"
 "$PY" - "$I18N" <<'PYEOF'
 import os, sys
 import polib
