@@ -11,6 +11,7 @@
     'license': 'LGPL-3',
     'application': True,
     'installable': True,
+    'uninstall_hook': 'uninstall_hook',
     'depends': [
         'contacts',
         'sale_management',

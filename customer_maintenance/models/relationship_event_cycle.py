@@ -17,6 +17,8 @@ class CustomerRelationshipEvent(models.Model):
 
     @api.model_cr
     def init(self):
+        # the base model's init() creates the planner's unique index: keep it
+        super(CustomerRelationshipEvent, self).init()
         # never two calls for the same due occurrence, even if the event date is moved
         self.env.cr.execute("""
             CREATE UNIQUE INDEX IF NOT EXISTS customer_relationship_event_cycle_due_uniq

@@ -113,10 +113,10 @@ class ReportProfileCard(models.AbstractModel):
              ('state', '=', 'open')], order='date_due', limit=10)
         card['events'] = self.env['customer.relationship.event'].search(
             [('partner_id', '=', partner.id), ('date', '>=', since_6m)], limit=30)
-        gifts = self._ledger('customer.gift', partner, [], limit=20)
-        if gifts and 'date' in gifts._fields:
-            gifts = gifts.filtered(lambda g: not g.date or g.date >= since_6m)
-        card['gifts'] = gifts
+        # gifts given are the events that carry one (customer.gift is the catalogue)
+        card['gifts'] = self.env['customer.relationship.event'].search(
+            [('partner_id', '=', partner.id), ('gift_id', '!=', False), ('state', '=', 'done'),
+             ('date', '>=', since_6m)], limit=20)
         card['promotions'] = self._ledger('customer.promotion.support', partner,
                                           [('state', '!=', 'cancelled')])
         card['services'] = self._ledger('customer.value.service', partner, [])
