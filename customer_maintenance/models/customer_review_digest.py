@@ -42,7 +42,7 @@ class CustomerReviewDigest(models.AbstractModel):
 
     @api.model
     def _digest_values(self, week_start=None):
-        """Everything the digest shows for the week; sections of absent features are left out."""
+        """Everything the digest shows for the week, per account manager with something to show."""
         start, end = self._week(week_start)
         start_s, end_s = fields.Date.to_string(start), fields.Date.to_string(end)
         env = self.env
@@ -53,58 +53,49 @@ class CustomerReviewDigest(models.AbstractModel):
         done = self._count_by_user(Event._name, week + [('state', '=', 'done')])
         overdue_domain = [('state', '=', 'planned'), ('date', '<', end_s)]
         overdue = self._count_by_user(Event._name, overdue_domain)
-        features = {
-            'team_warning': 'team_warning' in Partner._fields,
-            'abc_history': 'customer.abc.history' in env.registry,
-            'cycles': 'customer.consumption.cycle' in env.registry,
-            'claims': 'customer.prospect.claim' in env.registry,
-        }
         users = env.ref('customer_maintenance.group_user').users.filtered(
             lambda u: u.active and not u.share)
+        soon = fields.Date.to_string(end + timedelta(days=7))
         managers = []
         for user in users.sorted('name'):
+            mine = [('user_id', '=', user.id)]
+            history = env['customer.abc.history'].search(
+                [('partner_id.user_id', '=', user.id), ('date', '>=', start_s),
+                 ('date', '<', end_s)], order='date desc, id desc', limit=LIST_LIMIT)
             block = {
                 'name': user.name,
                 'planned': planned.get(user.id, 0),
                 'done': done.get(user.id, 0),
                 'overdue_count': overdue.get(user.id, 0),
                 'overdue': self._items(Event.search(
-                    overdue_domain + [('user_id', '=', user.id)], order='date', limit=LIST_LIMIT)),
-            }
-            mine = [('user_id', '=', user.id)]
-            if features['team_warning']:
-                block['at_risk'] = self._items(Partner.search(
-                    mine + [('team_warning', '!=', False)], limit=LIST_LIMIT))
-            if features['abc_history']:
-                history = env['customer.abc.history'].search(
-                    [('partner_id.user_id', '=', user.id), ('date', '>=', start_s),
-                     ('date', '<', end_s)], limit=LIST_LIMIT)
-                block['abc_changes'] = [{
+                    overdue_domain + mine, order='date', limit=LIST_LIMIT)),
+                # key accounts whose team is too small or lacks a sponsor (companies only)
+                'at_risk': self._items(Partner.search(
+                    mine + [('parent_id', '=', False), ('team_warning', '!=', False)],
+                    limit=LIST_LIMIT)),
+                'abc_changes': [{
                     'name': '%s: %s → %s' % (h.partner_id.display_name,
-                                              self._value(h, 'old_class'),
-                                              self._value(h, 'new_class')),
-                    'url': self._url(h.partner_id)} for h in history]
-            if features['cycles']:
-                block['overdue_cycles'] = self._items(env['customer.consumption.cycle'].search(
-                    [('partner_id.user_id', '=', user.id), ('next_due_date', '<', end_s)],
-                    order='next_due_date', limit=LIST_LIMIT))
-            if features['claims']:
-                soon = fields.Date.to_string(end + timedelta(days=7))
-                block['claims_expiring'] = self._items(env['customer.prospect.claim'].search(
+                                              self._value(h, 'old_class') or '-',
+                                              self._value(h, 'new_class') or '-'),
+                    'url': self._url(h.partner_id)} for h in history],
+                # due before the end of the week and not reordered since
+                'overdue_cycles': self._items(env['customer.consumption.cycle'].search(
+                    mine + [('next_due_date', '<', end_s)],
+                    order='next_due_date', limit=LIST_LIMIT)),
+                'claims_expiring': self._items(env['customer.prospect.claim'].search(
                     mine + [('state', '=', 'active'), ('date_expiry', '<', soon)],
-                    order='date_expiry', limit=LIST_LIMIT))
+                    order='date_expiry', limit=LIST_LIMIT)),
+            }
             if any([block['planned'], block['done'], block['overdue_count'],
                     block.get('at_risk'), block.get('abc_changes'),
                     block.get('overdue_cycles'), block.get('claims_expiring')]):
                 managers.append(block)
         return {'week_start': start_s,
                 'week_end': fields.Date.to_string(end - timedelta(days=1)),
-                'features': features, 'managers': managers}
+                'managers': managers}
 
     @api.model
     def _value(self, record, fname):
-        if fname not in record._fields:
-            return ''
         field = record._fields[fname]
         value = record[fname]
         if field.type == 'selection' and value:

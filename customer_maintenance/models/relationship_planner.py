@@ -163,12 +163,20 @@ class CustomerRelationshipEvent(models.Model):
                  WHERE e.partner_id = ANY(%(ids)s) AND e.state = 'planned'
                    AND e.plan_item = ANY(%(items)s)
                  GROUP BY e.partner_id, e.plan_item
+            ), other_calls AS (
+                -- planned calls the planner did not plan: replenishment calls, calls by hand
+                SELECT e.partner_id, array_agg(e.date) AS dates
+                  FROM customer_relationship_event e
+                 WHERE e.partner_id = ANY(%(ids)s) AND e.state = 'planned'
+                   AND e.channel = 'call' AND e.plan_item IS NULL
+                 GROUP BY e.partner_id
             )
             SELECT it.partner_id, it.name, it.user_id, it.company_id, it.tier_id, it.item,
-                   it.interval, cl.last_date
+                   it.interval, cl.last_date, CASE WHEN it.item = 'call' THEN oc.dates END
               FROM items it
               LEFT JOIN closed cl ON cl.partner_id = it.partner_id AND cl.item = it.item
               LEFT JOIN open op ON op.partner_id = it.partner_id AND op.item = it.item
+              LEFT JOIN other_calls oc ON oc.partner_id = it.partner_id
              WHERE it.interval > 0 AND op.partner_id IS NULL
                -- only what can fall in the horizon, jitter included
                AND (cl.last_date IS NULL
@@ -178,11 +186,13 @@ class CustomerRelationshipEvent(models.Model):
         labels = {'call': _('Business call'), 'care_call': _('Care call'), 'visit': _('Visit')}
         columns = dict((key, []) for key in (
             'name', 'partner_id', 'user_id', 'company_id', 'tier_id', 'item', 'date'))
-        for partner_id, name, user_id, company_id, tier_id, item, interval, last in rows:
+        for partner_id, name, user_id, company_id, tier_id, item, interval, last, calls in rows:
             due = planning.next_due_date(
                 last, interval, today, jitter_key=partner_id if item == 'care_call' else None)
             if due is None or due > last_day:
                 continue
+            if planning.covered_by_planned_call(due, calls):
+                continue  # e.g. a replenishment call that week is the business call
             for key, value in (('name', '%s: %s' % (labels[item], name)),
                                ('partner_id', partner_id), ('user_id', user_id),
                                ('company_id', company_id), ('tier_id', tier_id), ('item', item),

@@ -33,11 +33,13 @@ class CustomerManagerKpiReport(models.Model):
     revenue_new = fields.Float(string='Revenue from New Customers', readonly=True)
     revenue_total = fields.Float(string='Revenue', readonly=True)
     event_cost = fields.Float(string='Contact Cost', readonly=True)
+    gift_cost = fields.Float(string='Gift Cost', readonly=True,
+                             help='Value of the gifts given (done events with a gift).')
     promotion_cost = fields.Float(string='Promotion Support Cost', readonly=True)
     service_cost = fields.Float(string='Service Cost', readonly=True)
     maintenance_cost = fields.Float(string='Maintenance Cost', readonly=True)
 
-    def _query(self):
+    def _query(self):  # maintenance cost = contacts + gifts given + promotion support + services
         return """
 WITH params AS (
     SELECT LEAST(12, GREATEST(1, COALESCE((
@@ -105,7 +107,9 @@ events AS (
            COUNT(*) FILTER (WHERE e.state = 'done') AS contacts_done,
            COUNT(*) FILTER (WHERE e.state = 'planned' AND e.date < CURRENT_DATE)
                AS contacts_overdue,
-           SUM(COALESCE(e.cost, 0)) FILTER (WHERE e.state != 'cancelled') AS event_cost
+           SUM(COALESCE(e.cost, 0)) FILTER (WHERE e.state != 'cancelled') AS event_cost,
+           -- gifts given: their value is apart from the contact's own cost (travel, meal)
+           SUM(COALESCE(e.gift_value, 0)) FILTER (WHERE e.state = 'done') AS gift_cost
       FROM customer_relationship_event e
      WHERE e.user_id IS NOT NULL
      GROUP BY e.user_id, date_trunc('month', e.date)
@@ -159,9 +163,10 @@ SELECT row_number() OVER (ORDER BY s.user_id, s.month) AS id,
        COALESCE(r.revenue_new, 0) AS revenue_new,
        COALESCE(r.revenue_total, 0) AS revenue_total,
        COALESCE(ev.event_cost, 0) AS event_cost,
+       COALESCE(ev.gift_cost, 0) AS gift_cost,
        COALESCE(l.promotion_cost, 0) AS promotion_cost,
        COALESCE(l.service_cost, 0) AS service_cost,
-       COALESCE(ev.event_cost, 0) + COALESCE(l.promotion_cost, 0)
+       COALESCE(ev.event_cost, 0) + COALESCE(ev.gift_cost, 0) + COALESCE(l.promotion_cost, 0)
            + COALESCE(l.service_cost, 0) AS maintenance_cost
   FROM series s
   JOIN res_users u ON u.id = s.user_id

@@ -4,14 +4,12 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-# Optional fields added by other parts of the module (segmentation, relationship): shown on
-# the card when present, silently left out otherwise.
+# What the card shows of the partner, part by part (客戶資料卡).
 CHARACTERISTIC_FIELDS = ['customer_tier_id', 'loyalty_type', 'purchase_purpose_ids',
                          'is_key_account', 'customer_team_ids', 'executive_sponsor_id',
                          'team_warning', 'pipeline_stage']
-BUSINESS_FIELDS = ['abc_class', 'abc_rank', 'abc_share', 'credit_rating']
-CONTACT_FIELDS = ['birthday_calendar', 'birthday_month', 'birthday_day', 'hobby_ids',
-                  'contact_preferences']
+BUSINESS_FIELDS = ['abc_class', 'abc_sales_amount', 'abc_rank', 'abc_share', 'credit_rating']
+CONTACT_FIELDS = ['hobby_ids', 'contact_preferences']
 
 
 class ReportProfileCard(models.AbstractModel):
@@ -44,12 +42,24 @@ class ReportProfileCard(models.AbstractModel):
     def _rows(self, record, fnames):
         rows = []
         for fname in fnames:
-            if fname in record._fields:
-                value = self._display(record, fname)
-                if value not in ('', False, None):
-                    rows.append({'label': self._label(record._name, fname),
-                                 'value': value if value is not True else '✔'})
+            value = self._display(record, fname)
+            if value not in ('', False, None):
+                rows.append({'label': self._label(record._name, fname),
+                             'value': value if value is not True else '✔'})
         return rows
+
+    @api.model
+    def _birthday(self, contact):
+        """'Lunar 8/15' or 'Solar 1979-03-02': how the manager greets on the right day."""
+        if not (contact.birthday_month and contact.birthday_day):
+            return ''
+        calendar = self._display(contact, 'birthday_calendar') or ''
+        if contact.birth_year:
+            day = '%04d-%02d-%02d' % (contact.birth_year, contact.birthday_month,
+                                      contact.birthday_day)
+        else:
+            day = '%d/%d' % (contact.birthday_month, contact.birthday_day)
+        return ('%s %s' % (calendar, day)).strip()
 
     @api.model
     def _sales_figures(self, partners, today):
@@ -83,27 +93,37 @@ class ReportProfileCard(models.AbstractModel):
 
     @api.model
     def _ledger(self, model, partner, domain_extra, limit=10):
-        if model not in self.env:
-            return self.env['res.partner'].browse()
-        return self.env[model].search([('partner_id', '=', partner.id)] + domain_extra,
+        return self.env[model].search(
+            [('partner_id', '=', partner.commercial_partner_id.id)] + domain_extra,
                                       limit=limit)
 
     @api.model
     def _card(self, partner, sales, today):
         since_6m = fields.Date.to_string(today - relativedelta(months=6))
+        since_12m = fields.Date.to_string(today - relativedelta(months=12))
+        customer = partner.commercial_partner_id
         card = {'partner': partner, 'sales': sales}
-        contacts = partner.child_ids.filtered(lambda c: c.type == 'contact' and c.active)
+        # former contacts (who left the customer) stay on the partner but not on the card
+        contacts = partner.child_ids.filtered(
+            lambda c: c.type == 'contact' and c.active and not c.is_former_contact)
         card['contacts'] = [{
             'name': c.name, 'function': c.function or '', 'phone': c.phone or c.mobile or '',
-            'email': c.email or '', 'extra': self._rows(c, CONTACT_FIELDS)} for c in contacts]
+            'email': c.email or '', 'birthday': self._birthday(c),
+            'extra': self._rows(c, CONTACT_FIELDS)} for c in contacts]
         card['characteristics'] = self._rows(partner, CHARACTERISTIC_FIELDS)
         card['business'] = self._rows(partner, BUSINESS_FIELDS)
-        cycles = self._ledger('customer.consumption.cycle', partner, [], limit=20)
+        cycles = self.env['customer.consumption.cycle'].with_context(
+            cm_today=fields.Date.to_string(today)).search(
+                [('partner_id', '=', customer.id)],
+                order='next_due_date, id', limit=20)
         card['cycles'] = [{
-            'product': c.product_id.display_name if 'product_id' in c._fields else c.display_name,
-            'interval': round(c.avg_interval_days or 0) if 'avg_interval_days' in c._fields else '',
-            'next_due': (c.next_due_date or '') if 'next_due_date' in c._fields else '',
-            'overdue': bool(c.is_overdue) if 'is_overdue' in c._fields else False,
+            'product': c.product_id.display_name,
+            'interval': c.manual_interval_days or round(c.avg_interval_days or 0),
+            'qty': c.avg_qty,
+            'uom': c.product_uom_id.name or '',
+            'next_due': c.next_due_date or '',
+            'overdue': c.is_overdue,
+            'anomaly': self._display(c, 'anomaly') if c.anomaly != 'none' else '',
         } for c in cycles]
         card['orders'] = self.env['sale.order'].search(
             [('partner_id', 'child_of', partner.id), ('state', 'in', ('sale', 'done'))],
@@ -111,12 +131,17 @@ class ReportProfileCard(models.AbstractModel):
         card['invoices'] = self.env['account.invoice'].search(
             [('partner_id', 'child_of', partner.id), ('type', '=', 'out_invoice'),
              ('state', '=', 'open')], order='date_due', limit=10)
-        card['events'] = self.env['customer.relationship.event'].search(
-            [('partner_id', '=', partner.id), ('date', '>=', since_6m)], limit=30)
+        today_s = fields.Date.to_string(today)
+        Event = self.env['customer.relationship.event']
+        card['events'] = Event.search(
+            [('partner_id', '=', customer.id), ('date', '>=', since_6m), ('date', '<=', today_s),
+             ('state', '!=', 'cancelled')], order='date desc, id desc', limit=30)
         # gifts given are the events that carry one (customer.gift is the catalogue)
-        card['gifts'] = self.env['customer.relationship.event'].search(
-            [('partner_id', '=', partner.id), ('gift_id', '!=', False), ('state', '=', 'done'),
-             ('date', '>=', since_6m)], limit=20)
+        card['gifts'] = Event.search(
+            [('partner_id', '=', customer.id), ('gift_id', '!=', False), ('state', '=', 'done'),
+             ('date', '>=', since_12m), ('date', '<=', today_s)], order='date desc', limit=20)
+        card['gift_total'] = sum(card['gifts'].mapped('gift_value'))
+        card['gift_budget'] = customer.customer_tier_id.annual_gift_budget
         card['promotions'] = self._ledger('customer.promotion.support', partner,
                                           [('state', '!=', 'cancelled')])
         card['services'] = self._ledger('customer.value.service', partner, [])

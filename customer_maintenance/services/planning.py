@@ -38,6 +38,25 @@ def next_due_date(last_date, interval, today, jitter_key=None):
     return max(due, today)
 
 
+# a planned call that is not the planner's own (a consumption cycle's replenishment call, a
+# call planned by hand) within this many days of the due business call stands in for it
+SAME_WEEK_DAYS = 6
+
+
+def covered_by_planned_call(due, planned_dates, window=SAME_WEEK_DAYS):
+    """True when one of `planned_dates` lies within `window` days of `due` (either side).
+
+    A replenishment call is a business call: the planner does not plan a second call for the
+    same week; once that call is done, the next business call follows `interval` days later.
+    """
+    for day in planned_dates or ():
+        if isinstance(day, str):
+            day = datetime.datetime.strptime(day[:10], '%Y-%m-%d').date()
+        if abs((day - due).days) <= window:
+            return True
+    return False
+
+
 def greeting_date(occurrence_date, lead_days, today):
     """Day on which to send a greeting for an occurrence: `lead_days` ahead, not in the past."""
     return max(occurrence_date - datetime.timedelta(days=lead_days or 0), today)

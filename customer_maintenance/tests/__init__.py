@@ -10,4 +10,5 @@ from . import test_management_digest
 from . import test_bench_small
 from . import test_relationship
 from . import test_consumption_cycle
+from . import test_polish_integration
 from . import test_i18n_zh

@@ -24,6 +24,24 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         event('Done the week before', '2024-02-01', 'done')
         event('Next week', '2024-02-12', 'planned')
         event('B planned', '2024-02-06', 'planned', user=cls.manager_b)
+        # a real ABC change: customer A was C, a large order in the week makes it A
+        cls.customer_a.abc_class = 'C'
+        cls._confirmed_order(cls.customer_a, '2024-02-06', [(cls.product, 1000, 1000000)])
+        cls.env['res.partner'].cron_classify_customers(today='2024-02-07')
+        # a key account of B's with nobody but B and no sponsor: at risk
+        key_tier = cls.env.ref('customer_maintenance.customer_tier_key')
+        key_tier.write({'min_team_size': 2})
+        cls.customer_b.write({'is_key_account': True, 'customer_tier_id': key_tier.id,
+                              'customer_team_ids': [(5, 0, 0)]})
+        cls.env['customer.consumption.cycle'].create({
+            'partner_id': cls.customer_b.id, 'product_id': cls.product.id, 'order_count': 3,
+            'avg_interval_days': 30, 'state': 'active', 'last_order_date': '2024-01-08',
+            'next_due_date': '2024-02-07'})
+        prospect = cls.env['res.partner'].create({'name': 'Prospect claimed by B',
+                                                  'is_company': True})
+        cls.env['customer.prospect.claim'].create({
+            'partner_id': prospect.id, 'user_id': cls.manager_b.id,
+            'date_claim': '2023-11-20', 'date_expiry': '2024-02-15'})
         cls.Digest = cls.env['customer.review.digest']
         cls.cron = cls.env.ref('customer_maintenance.ir_cron_weekly_review_digest')
 
@@ -50,12 +68,18 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         self.assertIn('id=%d' % self.overdue_old.id, block_a['overdue'][0]['url'])
         block_b = self._block(values, self.manager_b)
         self.assertEqual((block_b['planned'], block_b['done'], block_b['overdue_count']), (1, 0, 1))
-        # sections of features not installed are absent, present when they are
-        features = values['features']
-        self.assertEqual('at_risk' in block_a, features['team_warning'])
-        self.assertEqual('claims_expiring' in block_a, features['claims'])
-        self.assertEqual('overdue_cycles' in block_a, features['cycles'])
-        self.assertEqual('abc_changes' in block_a, features['abc_history'])
+        self.assertEqual(self.customer_a.abc_class, 'A')
+        self.assertEqual([i['name'] for i in block_a['abc_changes']], ['Customer of A: C → A'])
+        self.assertIn('id=%d&model=res.partner' % self.customer_a.id,
+                      block_a['abc_changes'][0]['url'])
+        self.assertEqual([i['name'] for i in block_b['at_risk']], ['Customer of B'])
+        self.assertNotIn('Customer of B', [i['name'] for i in block_a['at_risk']])
+        self.assertEqual(len(block_b['overdue_cycles']), 1)
+        self.assertIn('model=customer.consumption.cycle', block_b['overdue_cycles'][0]['url'])
+        self.assertEqual([i['name'] for i in block_b['claims_expiring']],
+                         [self.env['customer.prospect.claim'].search(
+                             [('user_id', '=', self.manager_b.id)]).display_name])
+        self.assertFalse(block_a['overdue_cycles'] or block_a['claims_expiring'])
 
     def test_email_per_supervisor(self):
         mails = self.Digest.cron_weekly_review_digest(week_start=self.WEEK)
@@ -66,6 +90,9 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         self.assertIn('Account Manager A', body)
         self.assertIn('Account Manager B', body)
         self.assertIn('Old visit left open', body)
+        self.assertIn('Customer of A: C → A', body)
+        self.assertIn('Key accounts at risk', body)
+        self.assertIn('/web#id=%d&amp;model=res.partner' % self.customer_b.id, body)
         self.assertIn('/web#id=%d&amp;model=customer.relationship.event' % self.overdue_old.id,
                       body)
         # account managers do not get the supervisors' digest

@@ -70,10 +70,9 @@ class TestCustomerHandover(CustomerMaintenanceCase):
         self.assertEqual(action['report_name'], 'customer_maintenance.report_profile_card')
         self.assertEqual(sorted(action['context']['active_ids']),
                          sorted((self.customer_a | self.customer_a2).ids))
-        if 'customer.prospect.claim' in self.env.registry:  # once segmentation is merged
-            self.assertFalse(self.env['customer.prospect.claim'].search(
-                [('user_id', '=', self.manager_a.id), ('state', '=', 'active'),
-                 ('partner_id', 'in', (self.customer_a | self.customer_a2).ids)]))
+        self.assertFalse(self.env['customer.prospect.claim'].search(
+            [('user_id', '=', self.manager_a.id), ('state', '=', 'active'),
+             ('partner_id', 'in', (self.customer_a | self.customer_a2).ids)]))
 
     def test_handover_selected_customers_only(self):
         wizard = self._wizard(self.supervisor, partner_ids=[(6, 0, [self.customer_a2.id])])
@@ -84,12 +83,45 @@ class TestCustomerHandover(CustomerMaintenanceCase):
         self.assertEqual(self.activity_partner.user_id, self.manager_a)
 
     def test_handover_team_membership(self):
-        if 'customer_team_ids' not in self.env['res.partner']._fields:
-            self.skipTest('customer teams come with the segmentation feature')
         self.customer_a.customer_team_ids = [(6, 0, [self.manager_a.id, self.supervisor.id])]
+        colleague = self.env['res.partner'].create({
+            'name': "Supervisor's key account", 'is_company': True, 'customer': True,
+            'user_id': self.supervisor.id, 'customer_team_ids': [(6, 0, self.manager_a.ids)]})
         self._wizard(self.supervisor).action_handover()
         self.assertEqual(set(self.customer_a.customer_team_ids.ids),
                          {self.manager_b.id, self.supervisor.id})
+        # the whole book is handed over: A's seat in a colleague's team goes to B as well
+        self.assertEqual(colleague.customer_team_ids, self.manager_b)
+        self.assertEqual(colleague.user_id, self.supervisor)
+
+    def test_handover_part_keeps_other_seats(self):
+        colleague = self.env['res.partner'].create({
+            'name': "Supervisor's key account", 'is_company': True, 'customer': True,
+            'user_id': self.supervisor.id, 'customer_team_ids': [(6, 0, self.manager_a.ids)]})
+        self._wizard(self.supervisor, partner_ids=[(6, 0, self.customer_a2.ids)]).action_handover()
+        self.assertEqual(colleague.customer_team_ids, self.manager_a)
+
+    def test_handover_moves_replenishment_calls_and_claims(self):
+        cycle = self.env['customer.consumption.cycle'].create({
+            'partner_id': self.customer_a.id, 'product_id': self.product.id,
+            'order_count': 3, 'avg_interval_days': 30, 'state': 'active',
+            'last_order_date': '2029-12-01', 'next_due_date': '2029-12-31'})
+        self.assertEqual(cycle.user_id, self.manager_a)
+        self.env['customer.consumption.cycle']._plan_replenishment_reminders('2029-12-26')
+        reminder = self.env['customer.relationship.event'].search(
+            [('consumption_cycle_id', '=', cycle.id)])
+        self.assertEqual((len(reminder), reminder.user_id), (1, self.manager_a))
+        prospect = self.env['res.partner'].create({
+            'name': 'Prospect of A', 'is_company': True, 'user_id': self.manager_a.id,
+            'pipeline_stage': 'prospect'})
+        claim = self.env['customer.prospect.claim'].create({
+            'partner_id': prospect.id, 'user_id': self.manager_a.id,
+            'date_claim': '2029-12-01', 'date_expiry': '2030-03-01'})
+        self._wizard(self.supervisor).action_handover()
+        self.assertEqual(reminder.user_id, self.manager_b)
+        self.assertEqual(reminder.activity_ids.mapped('user_id'), self.manager_b)
+        self.assertEqual(cycle.user_id, self.manager_b)
+        self.assertEqual((claim.user_id, claim.state), (self.manager_b, 'active'))
 
     def test_handover_refuses_bad_input(self):
         with self.assertRaises(UserError):

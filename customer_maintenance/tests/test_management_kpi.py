@@ -31,6 +31,12 @@ class TestManagerKpiReport(CustomerMaintenanceCase):
             Event.create({'name': 'Call %s' % state, 'partner_id': cls.customer_a.id,
                           'user_id': cls.manager_a.id, 'date': '2024-02-10', 'state': state,
                           'cost': cost})
+        # gifts: the given one counts (70), the planned and the cancelled ones do not
+        gift = cls.env['customer.gift'].create({'name': 'Tea', 'value': 70})
+        for state in ('done', 'planned', 'cancelled'):
+            Event.create({'name': 'Gift %s' % state, 'partner_id': cls.customer_a.id,
+                          'user_id': cls.manager_a.id, 'date': '2024-02-11', 'state': state,
+                          'channel': 'gift', 'gift_id': gift.id, 'cost': 0})
         cls.env['customer.promotion.support'].create({
             'name': 'POP', 'partner_id': cls.customer_a.id, 'date': '2024-02-12', 'cost': 100})
         cls.env['customer.promotion.support'].create({
@@ -51,11 +57,12 @@ class TestManagerKpiReport(CustomerMaintenanceCase):
 
     def test_contacts_and_cost(self):
         row = self._row('2024-02-01')
-        self.assertEqual((row.contacts_planned, row.contacts_done, row.contacts_overdue), (2, 1, 1))
+        self.assertEqual((row.contacts_planned, row.contacts_done, row.contacts_overdue), (4, 2, 2))
         self.assertEqual(row.event_cost, 50)
+        self.assertEqual(row.gift_cost, 70)
         self.assertEqual(row.promotion_cost, 100)
         self.assertEqual(row.service_cost, 30)
-        self.assertEqual(row.maintenance_cost, 180)
+        self.assertEqual(row.maintenance_cost, 250)
         self.assertEqual(row.team_id, self.manager_a.sale_team_id)
 
     def test_new_customers_and_revenue(self):

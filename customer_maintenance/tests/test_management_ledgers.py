@@ -100,6 +100,20 @@ class TestManagementLedgers(CustomerMaintenanceCase):
         with self.assertRaises(AccessError):
             self.promo_a.sudo(self.manager_a).unlink()
 
+    def test_team_member_sees_customer_ledgers(self):
+        # B sits in the team of A's customer: B sees and records its ledgers, not others'
+        self.customer_a.customer_team_ids = [(4, self.manager_b.id)]
+        for model, own in ((self.Promotion, self.promo_a), (self.Service, self.service_a),
+                           (self.Agreement, self.agreement_a)):
+            as_b = model.sudo(self.manager_b)
+            self.assertEqual(as_b.search([('partner_id', '=', self.customer_a.id)]).ids, own.ids)
+            self.assertTrue(as_b.browse(own.id).read(['name']))
+        self.Service.sudo(self.manager_b).create({
+            'name': 'Team help', 'partner_id': self.customer_a.id, 'hours': 1})
+        self.customer_a.customer_team_ids = [(3, self.manager_b.id)]
+        self.assertFalse(self.Service.sudo(self.manager_b).search(
+            [('partner_id', '=', self.customer_a.id)]))
+
     def test_agreement_renewal_reminder_once(self):
         self.env['ir.config_parameter'].sudo().set_param(
             'customer_maintenance.agreement_reminder_days', '30')

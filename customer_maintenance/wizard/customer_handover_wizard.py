@@ -71,12 +71,14 @@ class CustomerHandoverWizard(models.TransientModel):
         # (editing partners, other people's activities).
         env = self.sudo().env
         partners = partners.sudo()
+        whole_book = not (self._customers_of(old) - partners)
         # contacts of the customers follow their company
         everyone = env['res.partner'].with_context(active_test=False).search(
             [('id', 'child_of', partners.ids)])
         everyone.filtered(lambda p: p.user_id == old).write({'user_id': new.id})
         partners.write({'user_id': new.id})
 
+        # planned events, the consumption cycles' replenishment calls included
         env['customer.relationship.event'].search([
             ('partner_id', 'in', partners.ids), ('state', '=', 'planned'),
             ('user_id', '=', old.id)]).write({'user_id': new.id})
@@ -85,17 +87,22 @@ class CustomerHandoverWizard(models.TransientModel):
             ('partner_id', 'in', partners.ids), ('state', '=', 'planned'),
             ('user_id', '=', old.id)]).write({'user_id': new.id})
 
-        if 'customer.prospect.claim' in env.registry:
-            env['customer.prospect.claim'].search([
-                ('partner_id', 'in', partners.ids), ('user_id', '=', old.id),
-                ('state', '=', 'active')]).write({'user_id': new.id})
+        env['customer.prospect.claim'].search([
+            ('partner_id', 'in', partners.ids), ('user_id', '=', old.id),
+            ('state', '=', 'active')]).write({'user_id': new.id})
 
-        if 'customer_team_ids' in env['res.partner']._fields:
-            for partner in partners.filtered(lambda p: old in p.customer_team_ids):
-                commands = [(3, old.id)]
-                if new not in partner.customer_team_ids:
-                    commands.append((4, new.id))
-                partner.customer_team_ids = commands
+        # team seats: on the customers handed over; when the leaving manager hands over the
+        # whole book, also his seats in colleagues' customer teams
+        if whole_book:
+            seats = env['res.partner'].with_context(active_test=False).search(
+                [('customer_team_ids', 'in', old.ids)])
+        else:
+            seats = partners.filtered(lambda p: old in p.customer_team_ids)
+        for partner in seats:
+            commands = [(3, old.id)]
+            if new not in partner.customer_team_ids:
+                commands.append((4, new.id))
+            partner.customer_team_ids = commands
 
         self.sudo()._move_activities(everyone, old, new)
 
