@@ -29,3 +29,4 @@ from . import res_partner_consumption
 from . import product_consumption
 from . import res_config_settings_consumption
 from . import demo_generator_consumption
+from . import customer_maintenance_home

@@ -427,7 +427,20 @@ class ResPartner(models.Model):
         result = self.sudo().cron_classify_customers()
         _logger.info('customer_maintenance: classification run by %s: %s',
                      self.env.user.login, result)
-        return {'type': 'ir.actions.client', 'tag': 'reload'}
+        return self._classify_result_action(result)
+
+    @api.model
+    def _classify_result_action(self, result):
+        """The dialog telling the supervisor what the classification did (counts)."""
+        groups = self.sudo().read_group(
+            [('parent_id', '=', False), ('abc_class', '!=', False)], ['abc_class'], ['abc_class'])
+        by_class = {group['abc_class']: group['abc_class_count'] for group in groups}
+        message = _('ABC classification done: %(total)d customers classified (A: %(a)d, '
+                    'B: %(b)d, C: %(c)d); %(updated)d updated, %(changes)d changed class.') % {
+            'total': sum(by_class.values()), 'a': by_class.get('A', 0),
+            'b': by_class.get('B', 0), 'c': by_class.get('C', 0),
+            'updated': result['updated'], 'changes': result['changes']}
+        return self.env['customer.maintenance.result'].show(_('Classification done'), message)
 
     @api.model
     def cron_update_credit_ratings(self, today=None):
