@@ -58,6 +58,9 @@
         'views/res_config_settings_consumption_views.xml',
         'report/consumption_forecast_views.xml',
         'data/ir_cron_consumption_data.xml',
+        'data/customer_maintenance_home_data.xml',
+        'views/customer_maintenance_home_views.xml',
+        'wizard/customer_maintenance_result_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

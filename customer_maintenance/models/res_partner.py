@@ -165,11 +165,13 @@ class ResPartner(models.Model):
     abc_sales_amount = fields.Float(
         string='ABC Sales', readonly=True, digits=(16, 2),
         help='Untaxed amount of confirmed sale orders over the ABC period, in company currency.')
-    abc_rank = fields.Integer(string='ABC Rank', readonly=True, group_operator='min')
+    abc_rank = fields.Integer(string='ABC Rank', readonly=True, group_operator='min',
+                              help='Position of this customer by sales over the ABC period: 1 sells the most.')
     abc_share = fields.Float(string='Cumulative Share (%)', readonly=True, digits=(16, 2),
                              group_operator='max',
                              help='Share of sales of this customer and all ranked before it.')
-    abc_date = fields.Date(string='Classified On', readonly=True)
+    abc_date = fields.Date(string='Classified On', readonly=True,
+                           help='Day of the last ABC classification (nightly, or Classify Now).')
     abc_history_ids = fields.One2many('customer.abc.history', 'partner_id',
                                       string='ABC History', readonly=True)
     is_key_account = fields.Boolean(
@@ -231,8 +233,10 @@ class ResPartner(models.Model):
     prospect_claim_ids = fields.One2many('customer.prospect.claim', 'partner_id',
                                          string='Prospect Claims')
     claim_user_id = fields.Many2one(
-        'res.users', string='Claimed By', compute='_compute_claim', store=True, index=True)
-    claim_date_expiry = fields.Date(string='Claim Expires', compute='_compute_claim', store=True)
+        'res.users', string='Claimed By', compute='_compute_claim', store=True, index=True,
+        help='The account manager holding the active claim on this prospect (潛在客戶認購).')
+    claim_date_expiry = fields.Date(string='Claim Expires', compute='_compute_claim', store=True,
+                                    help='After this day the claim lapses and others may claim the prospect.')
     prospect_claim_count = fields.Integer(compute='_compute_prospect_claim_count',
                                           string='Claims')
 
@@ -427,7 +431,20 @@ class ResPartner(models.Model):
         result = self.sudo().cron_classify_customers()
         _logger.info('customer_maintenance: classification run by %s: %s',
                      self.env.user.login, result)
-        return {'type': 'ir.actions.client', 'tag': 'reload'}
+        return self._classify_result_action(result)
+
+    @api.model
+    def _classify_result_action(self, result):
+        """The dialog telling the supervisor what the classification did (counts)."""
+        groups = self.sudo().read_group(
+            [('parent_id', '=', False), ('abc_class', '!=', False)], ['abc_class'], ['abc_class'])
+        by_class = {group['abc_class']: group['abc_class_count'] for group in groups}
+        message = _('ABC classification done: %(total)d customers classified (A: %(a)d, '
+                    'B: %(b)d, C: %(c)d); %(updated)d updated, %(changes)d changed class.') % {
+            'total': sum(by_class.values()), 'a': by_class.get('A', 0),
+            'b': by_class.get('B', 0), 'c': by_class.get('C', 0),
+            'updated': result['updated'], 'changes': result['changes']}
+        return self.env['customer.maintenance.result'].show(_('Classification done'), message)
 
     @api.model
     def cron_update_credit_ratings(self, today=None):
