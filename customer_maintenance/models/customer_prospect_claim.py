@@ -9,6 +9,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
+from .cron_lock import single_run
+
 _logger = logging.getLogger(__name__)
 
 CLAIM_STATES = [
@@ -164,6 +166,7 @@ class CustomerProspectClaim(models.Model):
         return True
 
     @api.model
+    @single_run('expire_prospect_claims')
     def cron_expire_prospect_claims(self, today=None, batch_size=500):
         """Expire active claims whose expiry date has passed; tell each claimer (an activity)."""
         today = today or self.env.context.get('cm_today') or fields.Date.context_today(self)

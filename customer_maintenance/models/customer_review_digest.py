@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from .cron_lock import single_run
+
 _logger = logging.getLogger(__name__)
 
 LIST_LIMIT = 10  # records listed per manager and section; the counts are complete
@@ -112,6 +114,7 @@ class CustomerReviewDigest(models.AbstractModel):
         return value or ''
 
     @api.model
+    @single_run('weekly_review_digest')
     def cron_weekly_review_digest(self, week_start=None):
         """Send each supervisor the digest of the week starting `week_start` (default last week)."""
         template = self.env.ref('customer_maintenance.mail_template_weekly_review_digest')

@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..services.abc import check_thresholds
 from ..services.segmentation_rules import propose_credit, propose_loyalty
+from .cron_lock import single_run
 
 _logger = logging.getLogger(__name__)
 
@@ -386,6 +387,7 @@ class ResPartner(models.Model):
 
     # ---------------------------------------------------------------- classification
     @api.model
+    @single_run('classify_customers')
     def cron_classify_customers(self, today=None):
         """Classify all commercial partners ABC (Pareto) in one SQL statement; write only
         changed partners, record class changes in customer.abc.history. Idempotent."""
@@ -430,6 +432,7 @@ class ResPartner(models.Model):
         return {'type': 'ir.actions.client', 'tag': 'reload'}
 
     @api.model
+    @single_run('update_credit_ratings')
     def cron_update_credit_ratings(self, today=None):
         """Set the proposed credit rating on customers whose rating is not set by hand."""
         today = today or self.env.context.get('cm_today') or fields.Date.context_today(self)
