@@ -10,3 +10,4 @@ from . import test_management_digest
 from . import test_bench_small
 from . import test_relationship
 from . import test_consumption_cycle
+from . import test_trust_access_matrix
