@@ -98,6 +98,14 @@ class CustomerProspectClaim(models.Model):
                 'The claim on %s cannot expire (%s) before it was made (%s).')
                 % (partner.display_name, date_expiry, date_claim))
 
+    @api.constrains('partner_id')
+    def _check_prospect(self):
+        # the claim button refuses customers; an import or an RPC call must not slip past it
+        for claim in self:
+            if claim.state == 'active' and claim.partner_id.pipeline_stage == 'customer':
+                raise ValidationError(_('%s is already a customer: only prospects can be claimed.')
+                                      % claim.partner_id.display_name)
+
     @api.constrains('partner_id', 'state')
     def _check_single_active(self):
         for claim in self.filtered(lambda c: c.state == 'active'):
