@@ -189,8 +189,16 @@ class CustomerProspectClaim(models.Model):
                     batch._notify_expired()
                 expired += len(batch)
             except Exception:
-                _logger.exception('customer_maintenance: expiring claims %s failed; skipped',
-                                  batch_ids)
+                # one bad claim must not keep the batch's others active: retry one by one
+                for claim in batch:
+                    try:
+                        with self.env.cr.savepoint():
+                            claim.write({'state': 'expired'})
+                            claim._notify_expired()
+                        expired += 1
+                    except Exception:
+                        _logger.exception('customer_maintenance: expiring claim %s failed; '
+                                          'skipped', claim.id)
             if commit:
                 self.env.cr.commit()
         _logger.info('customer_maintenance: %d prospect claims expired', expired)

@@ -439,7 +439,13 @@ class ResPartner(models.Model):
         stats = self._credit_stats(today)
         by_rating = {}
         for partner_id, (invoiced, overdue) in stats.items():
-            rating = propose_credit(invoiced, overdue)
+            try:
+                rating = propose_credit(invoiced, overdue)
+            except Exception:
+                # one partner's odd figures must not stop the ratings of all the others
+                _logger.exception('customer_maintenance: credit rating of res.partner %s '
+                                  'failed; skipped', partner_id)
+                continue
             if rating:
                 by_rating.setdefault(rating, []).append(partner_id)
         updated = 0
