@@ -45,6 +45,7 @@
         'views/res_config_settings_management_views.xml',
         'wizard/customer_handover_wizard_views.xml',
         'security/relationship_security.xml',
+        'security/trust_security.xml',
         'data/customer_festival_data.xml',
         'data/customer_tier_greeting_data.xml',
         'data/mail_template_greeting_data.xml',

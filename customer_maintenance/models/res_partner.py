@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..services.abc import check_thresholds
 from ..services.segmentation_rules import propose_credit, propose_loyalty
+from .cron_lock import single_run
 
 _logger = logging.getLogger(__name__)
 
@@ -390,6 +391,7 @@ class ResPartner(models.Model):
 
     # ---------------------------------------------------------------- classification
     @api.model
+    @single_run('classify_customers')
     def cron_classify_customers(self, today=None):
         """Classify all commercial partners ABC (Pareto) in one SQL statement; write only
         changed partners, record class changes in customer.abc.history. Idempotent."""
@@ -447,13 +449,20 @@ class ResPartner(models.Model):
         return self.env['customer.maintenance.result'].show(_('Classification done'), message)
 
     @api.model
+    @single_run('update_credit_ratings')
     def cron_update_credit_ratings(self, today=None):
         """Set the proposed credit rating on customers whose rating is not set by hand."""
         today = today or self.env.context.get('cm_today') or fields.Date.context_today(self)
         stats = self._credit_stats(today)
         by_rating = {}
         for partner_id, (invoiced, overdue) in stats.items():
-            rating = propose_credit(invoiced, overdue)
+            try:
+                rating = propose_credit(invoiced, overdue)
+            except Exception:
+                # one partner's odd figures must not stop the ratings of all the others
+                _logger.exception('customer_maintenance: credit rating of res.partner %s '
+                                  'failed; skipped', partner_id)
+                continue
             if rating:
                 by_rating.setdefault(rating, []).append(partner_id)
         updated = 0
