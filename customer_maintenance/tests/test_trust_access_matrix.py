@@ -36,6 +36,8 @@ PROFILES = {
     'cycle': {'manager_a': 'rw', 'manager_b': NONE, 'team': 'rw', 'supervisor': ALL},
     # SQL-view reports for supervisors
     'report': {'supervisor': 'r'},
+    # the cards of My Maintenance: shipped as data, supervisors may rename them
+    'home': {'manager_a': 'r', 'manager_b': 'r', 'team': 'r', 'supervisor': 'rw'},
 }
 
 # model, profile, values to write
@@ -54,6 +56,7 @@ MODELS = [
     ('customer.consumption.cycle', 'cycle', {'note': 'Changed'}),
     ('customer.manager.kpi.report', 'report', {}),
     ('customer.consumption.forecast', 'report', {}),
+    ('customer.maintenance.home', 'home', {'name': 'Changed'}),
 ]
 
 
@@ -89,6 +92,8 @@ class TestTrustAccessMatrix(CustomerMaintenanceCase):
             'customer.purchase.purpose': env['customer.purchase.purpose'].create(
                 {'name': 'Trust purpose'}),
             'customer.hobby': env['customer.hobby'].create({'name': 'Trust hobby'}),
+            'customer.maintenance.home': env.ref(
+                'customer_maintenance.customer_maintenance_home_contacts'),
             'customer.relationship.event': env['customer.relationship.event'].create({
                 'name': 'Call A', 'partner_id': cls.customer_a.id, 'user_id': cls.manager_a.id,
                 'date': '2026-03-01'}),
