@@ -45,6 +45,7 @@
         'views/res_config_settings_management_views.xml',
         'wizard/customer_handover_wizard_views.xml',
         'security/relationship_security.xml',
+        'security/trust_security.xml',
         'data/customer_festival_data.xml',
         'data/customer_tier_greeting_data.xml',
         'data/mail_template_greeting_data.xml',
@@ -58,6 +59,9 @@
         'views/res_config_settings_consumption_views.xml',
         'report/consumption_forecast_views.xml',
         'data/ir_cron_consumption_data.xml',
+        'data/customer_maintenance_home_data.xml',
+        'views/customer_maintenance_home_views.xml',
+        'wizard/customer_maintenance_result_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

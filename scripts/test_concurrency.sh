@@ -39,6 +39,7 @@ while IFS= read -r line; do
     [ -n "$prepare_sql" ] && psql_odoo -d "$CC_DB" -c "$prepare_sql"
     barrier="$work/$name.barrier"
     rm -rf "$barrier"; mkdir -p "$barrier"
+    rm -f "$work/$name".worker?.log "$work/$name".worker?.out  # Odoo appends to --logfile
     pids=()
     for w in 1 2; do
         CM_JOB_MODEL="$model" CM_JOB_METHOD="$method" CM_JOB_ARGS="$args" CM_JOB_BARRIER="$barrier" \
@@ -80,7 +81,7 @@ while IFS= read -r line; do
     elif [ "$workers_ok" != 1 ] || [ -n "$errors" ]; then
         echo "  FAILED: a worker failed (no duplicates, but the job must survive a concurrent run):"
         [ -n "$errors" ] && echo "$errors" | head -10 | sed 's/^/    /'
-        tail -15 "$work/$name".worker?.out | sed 's/^/    /'
+        tail -n 15 "$work/$name".worker?.out | sed 's/^/    /'
         failures=$((failures + 1))
     else
         echo "  OK: both processes finished, no duplicates"

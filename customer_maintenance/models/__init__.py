@@ -30,3 +30,4 @@ from . import product_consumption
 from . import res_config_settings_consumption
 from . import demo_generator_consumption
 from . import demo_generator_management
+from . import customer_maintenance_home

@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import split_every
 
 from ..services import consumption as estimation
+from .cron_lock import single_run
 
 _logger = logging.getLogger(__name__)
 
@@ -283,6 +284,7 @@ class CustomerConsumptionCycle(models.Model):
         return months, factor, lead
 
     @api.model
+    @single_run('learn_consumption_cycles')
     def cron_learn_consumption_cycles(self):
         """Scheduled action: learn every cycle from the orders, plan the calls, flag anomalies."""
         today = self._today()

@@ -7,6 +7,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import split_every
 
+from .cron_lock import single_run
+
 _logger = logging.getLogger(__name__)
 
 # Stable business ties (穩定業務關係) of the lecture.
@@ -80,6 +82,7 @@ class CustomerAgreement(models.Model):
         }
 
     @api.model
+    @single_run('agreement_renewal')
     def cron_agreement_renewal(self, today=None):
         """Daily: remind the manager N days before an agreement ends (once), expire ended ones."""
         today = fields.Date.from_string(today or fields.Date.context_today(self))

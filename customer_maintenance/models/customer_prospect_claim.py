@@ -9,6 +9,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import split_every
 
+from .cron_lock import single_run
+
 _logger = logging.getLogger(__name__)
 
 CLAIM_STATES = [
@@ -96,6 +98,14 @@ class CustomerProspectClaim(models.Model):
                 'The claim on %s cannot expire (%s) before it was made (%s).')
                 % (partner.display_name, date_expiry, date_claim))
 
+    @api.constrains('partner_id')
+    def _check_prospect(self):
+        # the claim button refuses customers; an import or an RPC call must not slip past it
+        for claim in self:
+            if claim.state == 'active' and claim.partner_id.pipeline_stage == 'customer':
+                raise ValidationError(_('%s is already a customer: only prospects can be claimed.')
+                                      % claim.partner_id.display_name)
+
     @api.constrains('partner_id', 'state')
     def _check_single_active(self):
         for claim in self.filtered(lambda c: c.state == 'active'):
@@ -164,6 +174,7 @@ class CustomerProspectClaim(models.Model):
         return True
 
     @api.model
+    @single_run('expire_prospect_claims')
     def cron_expire_prospect_claims(self, today=None, batch_size=500):
         """Expire active claims whose expiry date has passed; tell each claimer (an activity)."""
         today = today or self.env.context.get('cm_today') or fields.Date.context_today(self)
@@ -178,8 +189,16 @@ class CustomerProspectClaim(models.Model):
                     batch._notify_expired()
                 expired += len(batch)
             except Exception:
-                _logger.exception('customer_maintenance: expiring claims %s failed; skipped',
-                                  batch_ids)
+                # one bad claim must not keep the batch's others active: retry one by one
+                for claim in batch:
+                    try:
+                        with self.env.cr.savepoint():
+                            claim.write({'state': 'expired'})
+                            claim._notify_expired()
+                        expired += 1
+                    except Exception:
+                        _logger.exception('customer_maintenance: expiring claim %s failed; '
+                                          'skipped', claim.id)
             if commit:
                 self.env.cr.commit()
         _logger.info('customer_maintenance: %d prospect claims expired', expired)

@@ -5,7 +5,11 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from .cron_lock import single_run
+
 _logger = logging.getLogger(__name__)
+
+SENT_KEY = 'customer_maintenance.review_digest_sent'
 
 LIST_LIMIT = 10  # records listed per manager and section; the counts are complete
 
@@ -103,6 +107,7 @@ class CustomerReviewDigest(models.AbstractModel):
         return value or ''
 
     @api.model
+    @single_run('weekly_review_digest')
     def cron_weekly_review_digest(self, week_start=None):
         """Send each supervisor the digest of the week starting `week_start` (default last week)."""
         template = self.env.ref('customer_maintenance.mail_template_weekly_review_digest')
@@ -110,7 +115,15 @@ class CustomerReviewDigest(models.AbstractModel):
             lambda u: u.active and not u.share and u.email)
         mails = self.env['mail.mail']
         digests = {}
+        # idempotent: a second run for the same week (a retried cron) skips the supervisors
+        # who already got it; sudo: the cron's bookkeeping, not the user's settings
+        params = self.env['ir.config_parameter'].sudo()
+        week = fields.Date.to_string(self._week(week_start)[0])
+        sent_week, _sep, sent_ids = (params.get_param(SENT_KEY) or '').partition(':')
+        sent = set(int(i) for i in sent_ids.split(',') if i) if sent_week == week else set()
         for supervisor in supervisors:
+            if supervisor.id in sent:
+                continue
             lang = supervisor.lang or 'en_US'
             if lang not in digests:
                 digests[lang] = self.with_context(lang=lang)._digest_values(week_start)
@@ -122,6 +135,9 @@ class CustomerReviewDigest(models.AbstractModel):
                     mail_id = template.with_context(lang=lang, digest=digest).send_mail(
                         supervisor.id, force_send=False)
                     mails |= self.env['mail.mail'].browse(mail_id)
+                    sent.add(supervisor.id)
+                    params.set_param(SENT_KEY, '%s:%s' % (week, ','.join(
+                        str(i) for i in sorted(sent))))
             except Exception:
                 _logger.exception('Weekly review digest failed for res.users %s', supervisor.id)
                 if not self.env.context.get('cm_cron_commit'):

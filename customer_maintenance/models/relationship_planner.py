@@ -13,6 +13,7 @@ from odoo import _, api, fields, models
 from odoo.tools import split_every
 
 from ..services import lunar, planning
+from .cron_lock import single_run
 from .relationship_event import ACTIVITY_TYPES, PERIODIC_ITEMS
 
 _logger = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class CustomerRelationshipEvent(models.Model):
     _inherit = 'customer.relationship.event'
 
     @api.model
+    @single_run('plan_relationship_events')
     def cron_plan_relationship_events(self):
         """Scheduled action: plan the tiers' calls, care calls, visits and greetings."""
         return self.with_context(cm_cron_commit=True)._plan_relationship_events()

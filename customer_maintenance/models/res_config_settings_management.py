@@ -1,6 +1,7 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResConfigSettings(models.TransientModel):
@@ -17,6 +18,19 @@ class ResConfigSettings(models.TransientModel):
     cm_agreement_reminder_days = fields.Integer(
         string='Agreement Renewal Reminder (days)', default=30,
         help='The account manager is reminded this many days before an agreement ends.')
+
+    @api.constrains('cm_kpi_lost_months', 'cm_promotion_effect_months',
+                    'cm_agreement_reminder_days')
+    def _check_management_settings(self):
+        for settings in self:
+            if not 1 <= settings.cm_kpi_lost_months <= 12:
+                raise ValidationError(_('A customer can only count as lost after 1 to 12 months '
+                                        'without orders.'))
+            if not 1 <= settings.cm_promotion_effect_months <= 24:
+                raise ValidationError(_('The promotion effect window must be 1 to 24 months.'))
+            if not 0 <= settings.cm_agreement_reminder_days <= 366:
+                raise ValidationError(_('The agreement renewal reminder must be 0 to 366 days '
+                                        'before the end.'))
 
     @api.model
     def _cm_params(self):

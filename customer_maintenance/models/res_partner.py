@@ -10,6 +10,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..services.abc import check_thresholds
 from ..services.segmentation_rules import propose_credit, propose_loyalty
+from .cron_lock import single_run
 
 _logger = logging.getLogger(__name__)
 
@@ -165,11 +166,13 @@ class ResPartner(models.Model):
     abc_sales_amount = fields.Float(
         string='ABC Sales', readonly=True, digits=(16, 2),
         help='Untaxed amount of confirmed sale orders over the ABC period, in company currency.')
-    abc_rank = fields.Integer(string='ABC Rank', readonly=True, group_operator='min')
+    abc_rank = fields.Integer(string='ABC Rank', readonly=True, group_operator='min',
+                              help='Position of this customer by sales over the ABC period: 1 sells the most.')
     abc_share = fields.Float(string='Cumulative Share (%)', readonly=True, digits=(16, 2),
                              group_operator='max',
                              help='Share of sales of this customer and all ranked before it.')
-    abc_date = fields.Date(string='Classified On', readonly=True)
+    abc_date = fields.Date(string='Classified On', readonly=True,
+                           help='Day of the last ABC classification (nightly, or Classify Now).')
     abc_history_ids = fields.One2many('customer.abc.history', 'partner_id',
                                       string='ABC History', readonly=True)
     is_key_account = fields.Boolean(
@@ -231,8 +234,10 @@ class ResPartner(models.Model):
     prospect_claim_ids = fields.One2many('customer.prospect.claim', 'partner_id',
                                          string='Prospect Claims')
     claim_user_id = fields.Many2one(
-        'res.users', string='Claimed By', compute='_compute_claim', store=True, index=True)
-    claim_date_expiry = fields.Date(string='Claim Expires', compute='_compute_claim', store=True)
+        'res.users', string='Claimed By', compute='_compute_claim', store=True, index=True,
+        help='The account manager holding the active claim on this prospect (潛在客戶認購).')
+    claim_date_expiry = fields.Date(string='Claim Expires', compute='_compute_claim', store=True,
+                                    help='After this day the claim lapses and others may claim the prospect.')
     prospect_claim_count = fields.Integer(compute='_compute_prospect_claim_count',
                                           string='Claims')
 
@@ -386,6 +391,7 @@ class ResPartner(models.Model):
 
     # ---------------------------------------------------------------- classification
     @api.model
+    @single_run('classify_customers')
     def cron_classify_customers(self, today=None):
         """Classify all commercial partners ABC (Pareto) in one SQL statement; write only
         changed partners, record class changes in customer.abc.history. Idempotent."""
@@ -427,16 +433,36 @@ class ResPartner(models.Model):
         result = self.sudo().cron_classify_customers()
         _logger.info('customer_maintenance: classification run by %s: %s',
                      self.env.user.login, result)
-        return {'type': 'ir.actions.client', 'tag': 'reload'}
+        return self._classify_result_action(result)
 
     @api.model
+    def _classify_result_action(self, result):
+        """The dialog telling the supervisor what the classification did (counts)."""
+        groups = self.sudo().read_group(
+            [('parent_id', '=', False), ('abc_class', '!=', False)], ['abc_class'], ['abc_class'])
+        by_class = {group['abc_class']: group['abc_class_count'] for group in groups}
+        message = _('ABC classification done: %(total)d customers classified (A: %(a)d, '
+                    'B: %(b)d, C: %(c)d); %(updated)d updated, %(changes)d changed class.') % {
+            'total': sum(by_class.values()), 'a': by_class.get('A', 0),
+            'b': by_class.get('B', 0), 'c': by_class.get('C', 0),
+            'updated': result['updated'], 'changes': result['changes']}
+        return self.env['customer.maintenance.result'].show(_('Classification done'), message)
+
+    @api.model
+    @single_run('update_credit_ratings')
     def cron_update_credit_ratings(self, today=None):
         """Set the proposed credit rating on customers whose rating is not set by hand."""
         today = today or self.env.context.get('cm_today') or fields.Date.context_today(self)
         stats = self._credit_stats(today)
         by_rating = {}
         for partner_id, (invoiced, overdue) in stats.items():
-            rating = propose_credit(invoiced, overdue)
+            try:
+                rating = propose_credit(invoiced, overdue)
+            except Exception:
+                # one partner's odd figures must not stop the ratings of all the others
+                _logger.exception('customer_maintenance: credit rating of res.partner %s '
+                                  'failed; skipped', partner_id)
+                continue
             if rating:
                 by_rating.setdefault(rating, []).append(partner_id)
         updated = 0

@@ -16,11 +16,13 @@ class ResPartner(models.Model):
         help='Many people keep their birthday by the lunar calendar: the greeting then follows '
              'the lunar date, which moves in the solar calendar every year. A lunar day 30 in a '
              '29-day month falls on day 29.')
-    birthday_month = fields.Integer(string='Birthday Month', index=True)
-    birthday_day = fields.Integer(string='Birthday Day')
+    birthday_month = fields.Integer(string='Birthday Month', index=True,
+                                    help='1-12; with the day, plans the birthday greeting.')
+    birthday_day = fields.Integer(string='Birthday Day', help='1-31; with the month, plans the birthday greeting.')
     birth_year = fields.Integer(string='Birth Year', help='Optional; the greeting needs only month and day.')
     hobby_ids = fields.Many2many('customer.hobby', 'res_partner_customer_hobby_rel', 'partner_id',
-                                 'hobby_id', string='Hobbies')
+                                 'hobby_id', string='Hobbies',
+                                 help='What the person likes: topics for a call, ideas for a gift.')
     contact_preferences = fields.Text(
         string='Contact Preferences',
         help='How this person likes to be contacted, e.g. "prefers calls after 9 pm", '
@@ -29,8 +31,9 @@ class ResPartner(models.Model):
         string='Founding Date', help='When the customer was founded or opened, for anniversary greetings.')
     is_former_contact = fields.Boolean(
         string='Former Contact', help='This person left the customer (人事變動).')
-    contact_left_date = fields.Date(string='Left On')
-    contact_left_reason = fields.Text(string='Why They Left')
+    contact_left_date = fields.Date(string='Left On', help='Day the person left the customer (人事變動).')
+    contact_left_reason = fields.Text(string='Why They Left',
+                                      help='Why the person left and where they went: they may become a customer elsewhere.')
     gift_spend_this_year = fields.Float(
         compute='_compute_gift_spend', string='Gifts This Year',
         help='Value of the gifts given to this customer this year (done events).')

@@ -11,4 +11,8 @@ from . import test_bench_small
 from . import test_relationship
 from . import test_consumption_cycle
 from . import test_polish_integration
+from . import test_maintenance_home
+from . import test_trust_access_matrix
+from . import test_trust_bad_input
+from . import test_trust_cron_faults
 from . import test_i18n_zh

@@ -66,6 +66,10 @@ class TestCustomerHandover(CustomerMaintenanceCase):
         for partner in self.customer_a | self.customer_a2:
             self.assertIn('Chen leaves', partner.message_ids[0].body)
             self.assertIn(self.manager_b.name, partner.message_ids[0].body)
+        # the dialog says what moved; its button prints the successor's profile cards
+        result = self.env[action['res_model']].browse(action['res_id'])
+        self.assertIn('2 customers', result.message)
+        action = result.action_open_records()
         self.assertEqual(action['type'], 'ir.actions.report')
         self.assertEqual(action['report_name'], 'customer_maintenance.report_profile_card')
         self.assertEqual(sorted(action['context']['active_ids']),

@@ -65,5 +65,7 @@ class CustomerRegionalCareWizard(models.TransientModel):
         action = self.env.ref('customer_maintenance.customer_relationship_event_action').read()[0]
         action['domain'] = [('plan_key', 'in', list(keys.values()))]
         action['context'] = {}
-        action['name'] = _('Regional Care: %s') % self.description.strip()
+        # the count of what was done goes in the title of the list it opens
+        action['name'] = _('Regional Care: %s (%d care calls planned, %d already planned)') % (
+            self.description.strip(), len(events), len(existing))
         return action

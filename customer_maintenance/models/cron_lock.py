@@ -1,0 +1,47 @@
+# Copyright 2026 customer_maintenance authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+"""One run of a scheduled job at a time, across processes (two cron workers, or a cron and a
+"Run Manually"): a PostgreSQL advisory lock per job.
+
+The lock is a transaction-level lock (`pg_try_advisory_xact_lock`) taken on a connection of
+its own, held until the job ends: the job's own cursor commits per batch, which would release
+a lock taken on it, and a crashed job or process releases the lock with its connection.
+"""
+import contextlib
+import functools
+import logging
+
+from odoo import sql_db
+
+_logger = logging.getLogger(__name__)
+
+LOCK_PREFIX = 'customer_maintenance.'
+
+
+@contextlib.contextmanager
+def job_lock(env, job):
+    """Yield True when this process holds the lock of `job`, False when another one runs it."""
+    lock_cr = sql_db.db_connect(env.cr.dbname).cursor()
+    try:
+        lock_cr.execute('SELECT pg_try_advisory_xact_lock(hashtext(%s))', (LOCK_PREFIX + job,))
+        locked = lock_cr.fetchone()[0]
+        if not locked:
+            _logger.info('%s: already running in another process, this run is skipped', job)
+        yield locked
+    finally:
+        lock_cr.rollback()  # ends the lock's transaction: releases the lock
+        lock_cr.close()
+
+
+def single_run(job):
+    """Decorator of a `cron_<verb>` method: it runs only when no other process runs `job`;
+    otherwise it logs and returns False (the other run does the work)."""
+    def decorator(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            with job_lock(self.env, job) as locked:
+                if not locked:
+                    return False
+                return method(self, *args, **kwargs)
+        return wrapper
+    return decorator
