@@ -97,11 +97,13 @@ def test_admin_in_traditional_chinese(ui, rpc):
         assert 'Configuration' in ui.sidebar_sections(), ui.sidebar_sections()
         ui.set_language('zh_TW')
         apps = ui.app_names()
-        # Odoo's own translations (ours come with issue 9's .po files): Discuss → 討論
+        # Odoo's own translations (Discuss → 討論) and ours (i18n/zh_TW.po)
         assert '討論' in apps and 'Discuss' not in apps, apps
+        assert '客戶維護' in apps and 'Customer Maintenance' not in apps, apps
         assert admin('res.users', 'read', [admin_id], fields=['lang'])[0]['lang'] == 'zh_TW'
-        ui.open_menu('Customer Maintenance')
-        ui.open_menu('Customers')
+        ui.open_menu('客戶維護')
+        assert '客情' in ui.sidebar_sections(), ui.sidebar_sections()
+        ui.open_menu('客戶')
         ui.wait(lambda d: ui.visible('.o_kanban_view'), 'no customers kanban in zh_TW')
         _all_customers(ui)
         # web client's own strings in Chinese: the "Create" button is 建立 / 創建
