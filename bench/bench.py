@@ -48,6 +48,9 @@ def _child(args):
     env = odoo_env(args.conf, args.db)
     import cm_bench_data
     import cm_bench_jobs as jobs
+    # one "today" for the floor, the module's cron (cm_today) and the naive loop: the crons
+    # would otherwise take the user's context_today, another day than UTC's near midnight
+    today = datetime.date.today()
     try:
         if args.mode == 'generate':
             res = cm_bench_data.generate(env, args.size)
@@ -55,15 +58,15 @@ def _child(args):
             if args.job == 'plan':
                 jobs.reset_plan(env)
                 env.cr.commit()
-            res = jobs.run_module(env, args.job)
+            res = jobs.run_module(env, args.job, today)
         elif args.mode == 'floor':
             if args.job == 'plan':
                 jobs.reset_plan(env)
-            res = jobs.run_floor(env, args.job)
+            res = jobs.run_floor(env, args.job, today)
         elif args.mode == 'naive':
             if args.job == 'plan':
                 jobs.reset_plan(env)
-            res = jobs.run_naive(env, args.job, args.size)
+            res = jobs.run_naive(env, args.job, args.size, today)
         elif args.mode == 'list':
             res = jobs.run_partner_list(env)
         elif args.mode == 'kpi':
