@@ -229,16 +229,17 @@ def cycles_write(cr):
             extra_vals.append("now() AT TIME ZONE 'UTC'")
     if 'write_date' in extra_cols:
         sets.append("write_date = now() AT TIME ZONE 'UTC'")
-    # identifiers and expressions come from the fixed lists above, never from input
-    cr.execute("""UPDATE customer_consumption_cycle t SET %s FROM bench_cycle_floor f
-                  WHERE t.partner_id = f.partner_id AND t.product_id = f.product_id
-                    AND (%s)""" % (', '.join(sets), changed))
-    cr.execute("""INSERT INTO customer_consumption_cycle (partner_id, product_id, %s)
+    # one upsert, changed rows only; identifiers and expressions come from the fixed lists
+    # above, never from input
+    cr.execute("ANALYZE bench_cycle_floor")
+    ins = lambda e: e.replace('f.', 'EXCLUDED.')  # noqa: E731
+    cr.execute("""INSERT INTO customer_consumption_cycle AS t (partner_id, product_id, %s)
                   SELECT f.partner_id, f.product_id, %s FROM bench_cycle_floor f
-                  WHERE NOT EXISTS (SELECT 1 FROM customer_consumption_cycle t
-                                    WHERE t.partner_id = f.partner_id
-                                      AND t.product_id = f.product_id)"""
-               % (', '.join(cols + extra_cols), ', '.join(['f.' + c for c in cols] + extra_vals)))
+                  ON CONFLICT (partner_id, product_id) DO UPDATE SET %s
+                  WHERE %s"""
+               % (', '.join(cols + extra_cols),
+                  ', '.join(['f.' + c for c in cols] + extra_vals),
+                  ins(', '.join(sets)), ins(changed)))
     return True
 
 

@@ -258,6 +258,31 @@ class TestBenchSmall(CustomerMaintenanceCase):
 
     def test_module_cycles(self):
         self._module('cycles')
+        # the set-based reminders and anomaly activities: one activity per anomaly, its
+        # account manager following the cycle; one planned call (with its activity) per due
+        (anomalies, activities, followers, reminders, reminder_activities), = self._rows("""
+            SELECT count(*),
+                   count(*) FILTER (WHERE EXISTS (
+                       SELECT 1 FROM mail_activity a WHERE a.res_model =
+                       'customer.consumption.cycle' AND a.res_id = c.id
+                       AND a.user_id = c.user_id AND a.note LIKE '%%usual rate%%')),
+                   count(*) FILTER (WHERE EXISTS (
+                       SELECT 1 FROM mail_followers f JOIN res_users u ON u.partner_id =
+                       f.partner_id WHERE f.res_model = 'customer.consumption.cycle'
+                       AND f.res_id = c.id AND u.id = c.user_id
+                       AND EXISTS (SELECT 1 FROM mail_followers_mail_message_subtype_rel r
+                                   WHERE r.mail_followers_id = f.id))),
+                   (SELECT count(*) FROM customer_relationship_event
+                     WHERE consumption_cycle_id IS NOT NULL),
+                   (SELECT count(*) FROM customer_relationship_event e JOIN mail_activity a
+                       ON a.res_model = 'customer.relationship.event' AND a.res_id = e.id
+                     WHERE e.consumption_cycle_id IS NOT NULL)
+            FROM customer_consumption_cycle c
+            WHERE c.anomaly <> 'none' AND c.anomaly_notified = c.anomaly""")
+        self.assertGreater(anomalies, 0)
+        self.assertEqual((activities, followers), (anomalies, anomalies))
+        self.assertGreater(reminders, 0)
+        self.assertEqual(reminder_activities, reminders)
 
     def test_module_plan(self):
         self._module('plan')
