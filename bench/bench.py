@@ -145,7 +145,7 @@ def run(args):
                        equal_to_floor=module.get('equal_to_floor'),
                        mismatches=module.get('mismatches'),
                        module_note=module.get('note') or module.get('error'))
-            if size <= args.naive_max:
+            if size <= args.naive_max and (not args.naive_jobs or job in args.naive_jobs.split(',')):
                 naive = call(args, 'naive', size, job)
                 say('%s naive: %s' % (job, naive))
                 row.update(naive_orm_s=naive.get('naive_orm_s'),
@@ -203,6 +203,7 @@ def main():
     parser.add_argument('--jobs', help='comma-separated subset of abc,cycles,plan')
     parser.add_argument('--no-ui', action='store_true', help='skip partner list and KPI timings')
     parser.add_argument('--naive-max', type=int, default=20000)
+    parser.add_argument('--naive-jobs', help='naive ORM only for these jobs (it is slow)')
     parser.add_argument('--conf', default=os.path.join(ROOT, '.local', 'odoo.conf'))
     parser.add_argument('--db', default=os.environ.get('BENCH_DB', 'customer_maintenance_bench'))
     args = parser.parse_args()
