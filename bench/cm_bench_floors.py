@@ -107,6 +107,24 @@ def compare_abc(cr):
 
 
 # ----------------------------------------------------------------------------- cycles
+# The module's definitions (services/consumption.py): same-day orders merged, returns ignored,
+# quantities in the product's UoM; MEDIAN interval, quantity and daily rate (the rate of an
+# interval = quantity ordered at its start / its days); population spread of the intervals;
+# next due = last order + interval x clamp(last qty / median qty, 0.5, 2), rounded half up;
+# anomaly = rate of the last two intervals vs the median rate of the earlier ones (at least
+# MIN_EARLIER of them), ratio rounded to 4 digits, >= factor rising, <= 1/factor falling;
+# 'learning' below MIN_ACTIVE order days.
+CYCLE_MIN_ACTIVE = 3
+CYCLE_MIN_EARLIER = 2
+CYCLE_SIZE_MIN, CYCLE_SIZE_MAX = 0.5, 2.0
+
+
+def cycles_since(today, months):
+    """The module's look-back start: `months` earlier, day capped at 28."""
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    return datetime.date(year, month + 1, min(today.day, 28))
+
+
 def cycles_compute(cr, today=None):
     today = _date(today)
     months = _param(cr, 'customer_maintenance.consumption_lookback_months', 24)
@@ -115,10 +133,9 @@ def cycles_compute(cr, today=None):
     cr.execute("""
         CREATE TEMP TABLE bench_cycle_floor AS
         WITH days AS (
-            -- same-day orders merged, returns ignored, quantities in the product's UoM
             SELECT p.commercial_partner_id AS partner_id, sol.product_id,
                    so.confirmation_date::date AS day,
-                   sum(sol.product_uom_qty / lu.factor * pu.factor) AS qty
+                   sum(sol.product_uom_qty / lu.factor * pu.factor)::float8 AS qty
             FROM sale_order_line sol
             JOIN sale_order so ON so.id = sol.order_id
             JOIN res_partner p ON p.id = so.partner_id
@@ -129,10 +146,12 @@ def cycles_compute(cr, today=None):
             WHERE so.state IN ('sale', 'done')
               AND so.confirmation_date >= %(since)s AND so.confirmation_date < %(until)s
               AND sol.product_uom_qty > 0
+              AND p.commercial_partner_id IS NOT NULL
             GROUP BY 1, 2, 3
         ), iv AS (
             SELECT partner_id, product_id, day, qty,
                    day - lag(day) OVER w AS gap,
+                   lag(qty) OVER w AS prev_qty,
                    row_number() OVER (PARTITION BY partner_id, product_id
                                       ORDER BY day DESC) AS rn_desc
             FROM days
@@ -140,79 +159,116 @@ def cycles_compute(cr, today=None):
         ), agg AS (
             SELECT partner_id, product_id, count(*) AS order_count,
                    min(day) AS first_order_date, max(day) AS last_order_date,
-                   (array_agg(qty ORDER BY day DESC))[1] AS last_qty,
-                   avg(qty) AS avg_qty,
-                   avg(gap) AS avg_interval_days,
-                   stddev_samp(gap) AS interval_stddev_days,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS median_interval,
-                   avg(gap) FILTER (WHERE rn_desc <= 2) AS recent_interval,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY gap)
-                       FILTER (WHERE rn_desc > 2) AS longrun_interval
+                   max(qty) FILTER (WHERE rn_desc = 1) AS last_qty,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY qty) AS avg_qty,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS avg_interval_days,
+                   stddev_pop(gap)::float8 AS interval_stddev_days,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY prev_qty / gap) AS daily_rate,
+                   sum(prev_qty) FILTER (WHERE rn_desc <= 2)
+                       / nullif(sum(gap) FILTER (WHERE rn_desc <= 2), 0) AS recent_rate,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY prev_qty / gap)
+                       FILTER (WHERE rn_desc > 2) AS longrun_rate,
+                   count(gap) FILTER (WHERE rn_desc > 2) AS earlier
             FROM iv
             GROUP BY 1, 2
+        ), r AS (
+            SELECT a.*, rp.user_id,
+                   CASE WHEN earlier >= %(min_earlier)s AND recent_rate > 0 AND longrun_rate > 0
+                        THEN round((recent_rate / longrun_rate)::numeric, 4)::float8
+                   END AS anomaly_ratio
+            FROM agg a JOIN res_partner rp ON rp.id = a.partner_id
         )
-        SELECT *,
-               CASE WHEN median_interval > 0 THEN avg_qty / median_interval END AS daily_rate,
-               last_order_date + round(median_interval * CASE WHEN avg_qty > 0
-                   THEN least(2.0, greatest(0.5, last_qty / avg_qty)) ELSE 1 END)::int
-                   AS next_due_date,
-               CASE WHEN recent_interval > 0 AND longrun_interval > 0
-                    THEN longrun_interval / recent_interval END AS anomaly_ratio,
-               CASE WHEN order_count < 3 THEN 'learning' ELSE 'active' END::varchar AS state,
-               CASE WHEN recent_interval > 0 AND longrun_interval > 0
-                         AND longrun_interval / recent_interval >= %(f)s THEN 'rising'
-                    WHEN recent_interval > 0 AND longrun_interval > 0
-                         AND recent_interval / longrun_interval >= %(f)s THEN 'falling'
-                    ELSE 'none' END::varchar AS anomaly
-        FROM agg""", {'since': today - relativedelta(months=months),
-                      'until': today + datetime.timedelta(days=1), 'f': factor})
+        SELECT partner_id, product_id, user_id, order_count, first_order_date,
+               last_order_date, last_qty, avg_qty, avg_interval_days, interval_stddev_days,
+               daily_rate, anomaly_ratio,
+               CASE WHEN avg_interval_days > 0 THEN last_order_date + floor(
+                   avg_interval_days * coalesce(least(%(smax)s, greatest(%(smin)s,
+                       last_qty / nullif(avg_qty, 0))), 1.0) + 0.5)::int
+               END AS next_due_date,
+               CASE WHEN anomaly_ratio >= %(f)s THEN 'rising'
+                    WHEN anomaly_ratio <= 1.0 / %(f)s THEN 'falling'
+                    ELSE 'none' END::varchar AS anomaly,
+               CASE WHEN order_count >= %(min_active)s THEN 'active'
+                    ELSE 'learning' END::varchar AS state
+        FROM r""", {'since': cycles_since(today, months),
+                    'until': today + datetime.timedelta(days=1), 'f': factor,
+                    'min_earlier': CYCLE_MIN_EARLIER, 'min_active': CYCLE_MIN_ACTIVE,
+                    'smin': CYCLE_SIZE_MIN, 'smax': CYCLE_SIZE_MAX})
     return cr.rowcount
 
 
-CYCLE_COLUMNS = ('order_count', 'first_order_date', 'last_order_date', 'last_qty', 'avg_qty',
-                 'avg_interval_days', 'interval_stddev_days', 'daily_rate', 'next_due_date',
-                 'anomaly', 'anomaly_ratio', 'state')
+CYCLE_COLUMNS = ('user_id', 'order_count', 'first_order_date', 'last_order_date', 'last_qty',
+                 'avg_qty', 'avg_interval_days', 'interval_stddev_days', 'daily_rate',
+                 'next_due_date', 'anomaly', 'anomaly_ratio', 'state')
 
 
 def cycles_write(cr):
-    """Upsert the floor into customer_consumption_cycle (changed rows only)."""
+    """Upsert the floor into customer_consumption_cycle (changed rows only), filling every
+    NOT NULL column of the module's table the way the module does (anomaly_notified 'none'
+    on new rows and when the anomaly is gone; a manager's known interval moves the due date)."""
     if not table_exists(cr, 'customer_consumption_cycle'):
         return False
     cols = [c for c in CYCLE_COLUMNS if column_exists(cr, 'customer_consumption_cycle', c)]
-    sets = ', '.join('%s = f.%s' % (c, c) for c in cols)
-    changed = ' OR '.join('t.%s IS DISTINCT FROM f.%s' % (c, c) for c in cols)
-    # identifiers come from CYCLE_COLUMNS, never from input
-    cr.execute("""UPDATE customer_consumption_cycle t SET %s FROM bench_cycle_floor f
-                  WHERE t.partner_id = f.partner_id AND t.product_id = f.product_id
-                    AND (%s)""" % (sets, changed))
-    extra = [c for c in ('create_uid', 'write_uid') if column_exists(cr, 'customer_consumption_cycle', c)]
-    cr.execute("""INSERT INTO customer_consumption_cycle (partner_id, product_id, %s%s)
-                  SELECT f.partner_id, f.product_id, %s%s FROM bench_cycle_floor f
-                  WHERE NOT EXISTS (SELECT 1 FROM customer_consumption_cycle t
-                                    WHERE t.partner_id = f.partner_id
-                                      AND t.product_id = f.product_id)"""
-               % (', '.join(cols), ''.join(', ' + c for c in extra),
-                  ', '.join('f.' + c for c in cols), ', 1' * len(extra)))
+    src = {c: 'f.%s' % c for c in cols}
+    if column_exists(cr, 'customer_consumption_cycle', 'manual_interval_days'):
+        src['next_due_date'] = """CASE WHEN t.manual_interval_days > 0
+            THEN f.last_order_date + floor(t.manual_interval_days * coalesce(least(%s,
+                 greatest(%s, f.last_qty / nullif(f.avg_qty, 0))), 1.0) + 0.5)::int
+            ELSE f.next_due_date END""" % (CYCLE_SIZE_MAX, CYCLE_SIZE_MIN)
+    sets = ['%s = %s' % (c, src[c]) for c in cols]
+    changed = ' OR '.join('t.%s IS DISTINCT FROM %s' % (c, src[c]) for c in cols)
+    extra_cols, extra_vals = [], []
+    if column_exists(cr, 'customer_consumption_cycle', 'anomaly_notified'):
+        sets.append("anomaly_notified = CASE WHEN f.anomaly = 'none' THEN 'none' "
+                    "ELSE t.anomaly_notified END")
+        extra_cols.append('anomaly_notified')
+        extra_vals.append("'none'")
+    for c in ('create_date', 'write_date'):
+        if column_exists(cr, 'customer_consumption_cycle', c):
+            extra_cols.append(c)
+            extra_vals.append("now() AT TIME ZONE 'UTC'")
+    if 'write_date' in extra_cols:
+        sets.append("write_date = now() AT TIME ZONE 'UTC'")
+    # one upsert, changed rows only; identifiers and expressions come from the fixed lists
+    # above, never from input
+    cr.execute("ANALYZE bench_cycle_floor")
+    ins = lambda e: e.replace('f.', 'EXCLUDED.')  # noqa: E731
+    cr.execute("""INSERT INTO customer_consumption_cycle AS t (partner_id, product_id, %s)
+                  SELECT f.partner_id, f.product_id, %s FROM bench_cycle_floor f
+                  ON CONFLICT (partner_id, product_id) DO UPDATE SET %s
+                  WHERE %s"""
+               % (', '.join(cols + extra_cols),
+                  ', '.join(['f.' + c for c in cols] + extra_vals),
+                  ins(', '.join(sets)), ins(changed)))
     return True
 
 
 def compare_cycles(cr):
+    """Module's stored cycles vs the floor: every learned figure (numbers to 1e-6)."""
     cr.execute("""
         SELECT count(*) FILTER (WHERE t.partner_id IS NULL),
                count(*) FILTER (WHERE f.partner_id IS NULL),
                count(*) FILTER (WHERE t.order_count IS DISTINCT FROM f.order_count
                                    OR t.first_order_date IS DISTINCT FROM f.first_order_date
                                    OR t.last_order_date IS DISTINCT FROM f.last_order_date),
-               count(*) FILTER (WHERE abs(coalesce(t.avg_interval_days, 0)
-                                          - coalesce(f.avg_interval_days, 0)) > 0.51),
-               count(*) FILTER (WHERE t.anomaly IS DISTINCT FROM f.anomaly),
+               count(*) FILTER (WHERE abs(coalesce(t.avg_interval_days, -1)
+                                          - coalesce(f.avg_interval_days, -1)) > 1e-6
+                                   OR abs(coalesce(t.avg_qty, -1) - coalesce(f.avg_qty, -1)) > 1e-6
+                                   OR abs(coalesce(t.daily_rate, -1)
+                                          - coalesce(f.daily_rate, -1)) > 1e-6),
+               count(*) FILTER (WHERE t.next_due_date IS DISTINCT FROM f.next_due_date
+                                  AND NOT coalesce(t.manual_interval_days, 0) > 0),
+               count(*) FILTER (WHERE t.anomaly IS DISTINCT FROM f.anomaly
+                                   OR abs(coalesce(t.anomaly_ratio, -1)
+                                          - coalesce(f.anomaly_ratio, -1)) > 1e-6),
+               count(*) FILTER (WHERE t.state IS DISTINCT FROM f.state),
                count(*)
         FROM (SELECT * FROM customer_consumption_cycle WHERE order_count > 0) t
         FULL JOIN bench_cycle_floor f
           ON f.partner_id = t.partner_id AND f.product_id = t.product_id""")
     r = cr.fetchone()
     return {'missing_in_module': r[0], 'extra_in_module': r[1], 'count_or_dates': r[2],
-            'avg_interval': r[3], 'anomaly': r[4], 'rows': r[5]}
+            'medians': r[3], 'next_due': r[4], 'anomaly': r[5], 'state': r[6], 'rows': r[7]}
 
 
 # ------------------------------------------------------------------------------- plan

@@ -194,8 +194,11 @@ def naive_abc(env, today, limit=None):
 
 
 def naive_cycles(env, today, limit=None):
+    """Per customer: search its lines, then the module's math (services/consumption.py) in
+    Python per product, then search + write/create each cycle row."""
+    from odoo.addons.customer_maintenance.services import consumption as estimation
     Partner, Line = env['res.partner'], env['sale.order.line']
-    since = _today(today) - relativedelta(months=24)
+    since = floors.cycles_since(_today(today), 24)
     has_model = 'customer.consumption.cycle' in env.registry
     n = 0
     for partner in Partner.search([('parent_id', '=', False), ('customer', '=', True)],
@@ -203,16 +206,21 @@ def naive_cycles(env, today, limit=None):
         lines = Line.search([('order_id.partner_id', 'child_of', partner.id),
                              ('order_id.state', 'in', ('sale', 'done')),
                              ('order_id.confirmation_date', '>=', str(since)),
+                             ('order_id.confirmation_date', '<',
+                              str(_today(today) + datetime.timedelta(days=1))),
                              ('product_uom_qty', '>', 0)])
-        days = defaultdict(set)
+        orders = defaultdict(list)
         for line in lines:
-            days[line.product_id.id].add(line.order_id.confirmation_date[:10])
-        for product_id, dates in days.items():
-            dates = sorted(datetime.datetime.strptime(d, '%Y-%m-%d').date() for d in dates)
-            gaps = [(b - a).days for a, b in zip(dates, dates[1:])]
-            vals = {'order_count': len(dates), 'first_order_date': str(dates[0]),
-                    'last_order_date': str(dates[-1]),
-                    'avg_interval_days': sum(gaps) / len(gaps) if gaps else 0.0}
+            day = datetime.datetime.strptime(line.order_id.confirmation_date[:10], '%Y-%m-%d')
+            orders[line.product_id.id].append((day.date(), line.product_uom._compute_quantity(
+                line.product_uom_qty, line.product_id.uom_id, round=False)))
+        for product_id, history in orders.items():
+            res = estimation.estimate_cycle(history, 1.5)
+            if not res:
+                continue
+            vals = {k: (str(v) if isinstance(v, datetime.date) else v)
+                    for k, v in res.items()}
+            vals = {k: (False if v is None else v) for k, v in vals.items()}
             n += 1
             if has_model:
                 Cycle = env['customer.consumption.cycle']

@@ -342,27 +342,79 @@ class CustomerConsumptionCycle(models.Model):
 
     @api.model
     def _plan_replenishment_reminders(self, today):
-        """Plan one replenishment call per due occurrence, reminder_lead_days before it."""
+        """Plan one replenishment call per due occurrence, reminder_lead_days before it.
+
+        Set-based: per batch one INSERT of the events (the unique index on cycle and due date
+        keeps it idempotent) and one of their activities, as the relationship planner does.
+        A batch that fails is retried record by record through the ORM, so that one bad
+        record is logged with its id and skipped."""
         if isinstance(today, str):
             today = fields.Date.from_string(today)
         _months, _factor, lead = self._consumption_settings()
         # due within the lead time and not yet past: cycles overdue before they were ever
         # planned show in red instead of raising stale calls
         self.env.cr.execute("""
-            SELECT c.id FROM customer_consumption_cycle c
+            SELECT c.id, c.partner_id, c.product_id, c.next_due_date,
+                   COALESCE(c.user_id, p.user_id), p.company_id
+              FROM customer_consumption_cycle c
+              JOIN res_partner p ON p.id = c.partner_id
              WHERE c.next_due_date BETWEEN %(today)s AND %(today)s::date + %(lead)s
                AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
                                 WHERE e.consumption_cycle_id = c.id
                                   AND e.consumption_due_date = c.next_due_date)
              ORDER BY c.id""", {'today': fields.Date.to_string(today), 'lead': lead})
-        ids = [row[0] for row in self.env.cr.fetchall()]
+        rows = self.env.cr.fetchall()
+        products = dict(self.env['product.product'].browse(
+            list({row[2] for row in rows})).name_get())
+        label = _('Replenishment call: %s (due %s)')
+        default_company = self.env.user.company_id.id
         Event = self.env['customer.relationship.event'].sudo().with_context(
             tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True)
+        commit = self.env.context.get('cm_cron_commit')
+        done = 0
+        for batch in split_every(BATCH_SIZE * 25, rows, list):
+            columns = {'name': [], 'partner': [], 'user': [], 'date': [], 'cycle': [],
+                       'due': [], 'company': []}
+            for cycle_id, partner_id, product_id, due, user_id, company_id in batch:
+                due_date = fields.Date.from_string(due)
+                for key, value in (
+                        ('name', label % (products[product_id], due)),
+                        ('partner', partner_id), ('user', user_id), ('cycle', cycle_id),
+                        ('date', fields.Date.to_string(
+                            max(today, due_date - datetime.timedelta(days=lead)))),
+                        ('due', due), ('company', company_id or default_company)):
+                    columns[key].append(value)
+            try:
+                with self.env.cr.savepoint():
+                    self.env.cr.execute("""
+                        INSERT INTO customer_relationship_event
+                               (name, partner_id, user_id, kind, channel, state, date,
+                                consumption_cycle_id, consumption_due_date, company_id, cost,
+                                gift_value, create_uid, create_date, write_uid, write_date)
+                        SELECT n, pid, usr, 'periodic', 'call', 'planned', d, cyc, due, cmp,
+                               0, 0, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+                               now() AT TIME ZONE 'UTC'
+                          FROM unnest(%(name)s::varchar[], %(partner)s::int[], %(user)s::int[],
+                                      %(date)s::date[], %(cycle)s::int[], %(due)s::date[],
+                                      %(company)s::int[]) AS x(n, pid, usr, d, cyc, due, cmp)
+                        ON CONFLICT DO NOTHING
+                        RETURNING id""", dict(columns, uid=self.env.uid))
+                    event_ids = [row[0] for row in self.env.cr.fetchall()]
+                    Event._planner_create_activities(event_ids)
+                done += len(event_ids)
+            except Exception:
+                _logger.exception('replenishment reminders: batch of cycles %s..%s failed, '
+                                  'retried one by one', batch[0][0], batch[-1][0])
 
-        def plan(cycles):
-            for cycle in cycles:
-                Event.create(cycle._prepare_replenishment_event_vals(today, lead))
-        done = self._run_in_batches(ids, plan, 'replenishment reminders')
+                def plan(cycles):
+                    for cycle in cycles:
+                        Event.create(cycle._prepare_replenishment_event_vals(today, lead))
+                done += self.with_context(cm_cron_commit=False)._run_in_batches(
+                    [row[0] for row in batch], plan, 'replenishment reminders')
+            if commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        Event.invalidate_cache()
+        self.env['mail.activity'].invalidate_cache()
         _logger.info('consumption cycles: %d replenishment calls planned', done)
         return done
 
@@ -387,34 +439,127 @@ class CustomerConsumptionCycle(models.Model):
 
     @api.model
     def _notify_consumption_anomalies(self, today):
-        """One activity for the account manager per new anomaly: ask the customer why."""
+        """One activity for the account manager per new anomaly: ask the customer why.
+
+        Set-based: per batch one INSERT of the activities, one of the account managers as
+        followers of the cycles (with the default subtypes, as message_subscribe does) and
+        one UPDATE of anomaly_notified. A batch that fails is retried record by record through
+        the ORM, so that one bad record is logged with its id and skipped."""
         if isinstance(today, str):
             today = fields.Date.from_string(today)
         self.env.cr.execute("""
-            SELECT id FROM customer_consumption_cycle
-             WHERE anomaly <> 'none' AND anomaly <> anomaly_notified ORDER BY id""")
-        ids = [row[0] for row in self.env.cr.fetchall()]
+            SELECT c.id, c.anomaly, c.anomaly_ratio, c.product_id, p.display_name,
+                   COALESCE(c.user_id, %(uid)s), u.partner_id, u.share
+              FROM customer_consumption_cycle c
+              JOIN res_partner p ON p.id = c.partner_id
+              JOIN res_users u ON u.id = COALESCE(c.user_id, %(uid)s)
+             WHERE c.anomaly <> 'none' AND c.anomaly <> c.anomaly_notified
+             ORDER BY c.id""", {'uid': self.env.uid})
+        rows = self.env.cr.fetchall()
         model = self.env['ir.model']._get(self._name)
         activity_type = self.env.ref('mail.mail_activity_data_call', raise_if_not_found=False)
         Activity = self.env['mail.activity'].sudo()
-
-        def notify(cycles):
-            for cycle in cycles:
-                Activity.create({
-                    'res_model_id': model.id, 'res_id': cycle.id,
-                    'activity_type_id': activity_type.id if activity_type else False,
-                    'user_id': cycle.user_id.id or self.env.uid,
-                    'date_deadline': fields.Date.to_string(today),
-                    'summary': (_('Consumption rising: ask the customer why')
-                                if cycle.anomaly == 'rising' else
-                                _('Consumption falling: ask the customer why')),
-                    'note': _('%s: recent consumption is %.2f× the usual rate.') % (
-                        cycle.display_name, cycle.anomaly_ratio),
-                })
-            self.env.cr.execute(
-                "UPDATE customer_consumption_cycle SET anomaly_notified = anomaly WHERE id IN %s",
-                (tuple(cycles.ids),))
-        done = self._run_in_batches(ids, notify, 'anomaly activities')
-        self.invalidate_cache(['anomaly_notified'])
+        products = dict(self.env['product.product'].browse(
+            list({row[3] for row in rows})).name_get())
+        summaries = {'rising': _('Consumption rising: ask the customer why'),
+                     'falling': _('Consumption falling: ask the customer why')}
+        note_label = _('%s: recent consumption is %.2f× the usual rate.')
+        note_field = Activity._fields['note']
+        default, _internal, external = self.env['mail.message.subtype'].default_subtypes(
+            self._name)
+        commit = self.env.context.get('cm_cron_commit')
+        deadline = fields.Date.to_string(today)
+        done = 0
+        notified_users = set()
+        for batch in split_every(BATCH_SIZE * 25, rows, list):
+            columns = {'cycle': [], 'name': [], 'summary': [], 'note': [], 'user': [],
+                       'partner': [], 'subtypes': []}
+            for cycle_id, anomaly, ratio, product_id, partner_name, user_id, user_partner, \
+                    share in batch:
+                name = '%s / %s' % (partner_name, products[product_id])
+                for key, value in (
+                        ('cycle', cycle_id), ('name', name),
+                        ('summary', summaries.get(anomaly, summaries['falling'])),
+                        ('note', note_field.convert_to_column(
+                            note_label % (name, ratio or 0.0), Activity)),
+                        ('user', user_id), ('partner', user_partner),
+                        ('subtypes', '{%s}' % ','.join(
+                            str(i) for i in (external if share else default).ids))):
+                    columns[key].append(value)
+            try:
+                with self.env.cr.savepoint():
+                    self.env.cr.execute("""
+                        INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name,
+                               summary, note, activity_type_id, date_deadline, user_id,
+                               create_uid, create_date, write_uid, write_date)
+                        SELECT cyc, %(model_id)s, %(model)s, n, s, nt, %(type)s, %(deadline)s,
+                               usr, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+                               now() AT TIME ZONE 'UTC'
+                          FROM unnest(%(cycle)s::int[], %(name)s::varchar[],
+                                      %(summary)s::varchar[], %(note)s::text[], %(user)s::int[])
+                               AS x(cyc, n, s, nt, usr)""",
+                        dict(columns, model_id=model.id, model=self._name, uid=self.env.uid,
+                             deadline=deadline, type=activity_type and activity_type.id))
+                    # the account manager follows the cycle, as message_subscribe would do
+                    self.env.cr.execute("""
+                        WITH f AS (
+                            INSERT INTO mail_followers (res_model, res_id, partner_id)
+                            SELECT DISTINCT %(model)s, cyc, pid
+                              FROM unnest(%(cycle)s::int[], %(partner)s::int[]) AS x(cyc, pid)
+                             WHERE pid IS NOT NULL
+                            ON CONFLICT DO NOTHING
+                            RETURNING id, res_id, partner_id
+                        )
+                        INSERT INTO mail_followers_mail_message_subtype_rel
+                               (mail_followers_id, mail_message_subtype_id)
+                        SELECT DISTINCT f.id, unnest(x.st::int[])
+                          FROM f JOIN unnest(%(cycle)s::int[], %(partner)s::int[],
+                                             %(subtypes)s::varchar[]) AS x(cyc, pid, st)
+                            ON x.cyc = f.res_id AND x.pid = f.partner_id""",
+                        dict(columns, model=self._name))
+                    self.env.cr.execute(
+                        "UPDATE customer_consumption_cycle SET anomaly_notified = anomaly "
+                        "WHERE id = ANY(%s)", (columns['cycle'],))
+                done += len(batch)
+                notified_users.update(zip(columns['user'], columns['partner']))
+            except Exception:
+                _logger.exception('anomaly activities: batch of cycles %s..%s failed, '
+                                  'retried one by one', batch[0][0], batch[-1][0])
+                done += self.with_context(cm_cron_commit=False, cm_today=deadline)._run_in_batches(
+                    [row[0] for row in batch], lambda cycles: cycles._notify_anomaly_orm(),
+                    'anomaly activities')
+            if commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+        if deadline <= fields.Date.today():
+            # the activity counter of each account manager's systray, once per user
+            for _user_id, partner_id in notified_users:
+                self.env['bus.bus'].sendone(
+                    (self._cr.dbname, 'res.partner', partner_id),
+                    {'type': 'activity_updated', 'activity_created': True})
+        self.invalidate_cache(['anomaly_notified', 'activity_ids', 'message_follower_ids'])
+        self.env['mail.activity'].invalidate_cache()
         _logger.info('consumption cycles: %d anomaly activities', done)
         return done
+
+    @api.multi
+    def _notify_anomaly_orm(self):
+        """The ORM path for one batch of cycles (the fallback of a failing batch)."""
+        today = fields.Date.to_string(self._today())
+        model = self.env['ir.model']._get(self._name)
+        activity_type = self.env.ref('mail.mail_activity_data_call', raise_if_not_found=False)
+        Activity = self.env['mail.activity'].sudo()
+        for cycle in self:
+            Activity.create({
+                'res_model_id': model.id, 'res_id': cycle.id,
+                'activity_type_id': activity_type.id if activity_type else False,
+                'user_id': cycle.user_id.id or self.env.uid,
+                'date_deadline': today,
+                'summary': (_('Consumption rising: ask the customer why')
+                            if cycle.anomaly == 'rising' else
+                            _('Consumption falling: ask the customer why')),
+                'note': _('%s: recent consumption is %.2f× the usual rate.') % (
+                    cycle.display_name, cycle.anomaly_ratio),
+            })
+        self.env.cr.execute(
+            "UPDATE customer_consumption_cycle SET anomaly_notified = anomaly WHERE id IN %s",
+            (tuple(self.ids),))

@@ -119,6 +119,12 @@ class CustomerRelationshipEvent(models.Model):
         self.env.cr.execute("""
             CREATE INDEX IF NOT EXISTS customer_relationship_event_partner_channel_date_idx
                 ON customer_relationship_event (partner_id, channel, date)""")
+        # the self-referencing foreign key: without it, deleting N events scans the table N
+        # times (200k customers: minutes for the 11k open events the planner replaces)
+        self.env.cr.execute("""
+            CREATE INDEX IF NOT EXISTS customer_relationship_event_followup_of_id_idx
+                ON customer_relationship_event (followup_of_id)
+             WHERE followup_of_id IS NOT NULL""")
 
     @api.model
     def _today(self):
