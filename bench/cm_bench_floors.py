@@ -277,7 +277,7 @@ def plan_compute(cr, today=None):
     today = _date(today)
     if not column_exists(cr, 'res_partner', 'customer_tier_id'):
         return None
-    horizon = _param(cr, 'customer_maintenance.plan_horizon_days', PLAN_HORIZON_DAYS)
+    horizon = _param(cr, 'customer_maintenance.planning_horizon_days', PLAN_HORIZON_DAYS)
     cr.execute("DROP TABLE IF EXISTS bench_plan_floor")
     cr.execute("""
         CREATE TEMP TABLE bench_plan_floor AS
