@@ -176,8 +176,23 @@ class TestTrustCronFaults(CustomerMaintenanceCase):
     def test_replenishment_reminders_skip_broken_cycle(self):
         broken = self.cycles[1]
         Cycle = self.env['customer.consumption.cycle']
-        with self._commits() as commits, self._fail_for(
-                'customer.consumption.cycle', '_prepare_replenishment_event_vals', broken.ids):
+        # the set-based insert of a batch holding the broken cycle fails, so the batch is
+        # retried record by record, where the broken cycle fails again and is skipped
+        Event = type(self.env['customer.relationship.event'])
+        create_activities = Event._planner_create_activities
+
+        def failing_batch(events, event_ids):
+            events.env.cr.execute(
+                'SELECT 1 FROM customer_relationship_event WHERE id = ANY(%s)'
+                ' AND consumption_cycle_id = %s', (list(event_ids), broken.id))
+            if events.env.cr.fetchone():
+                raise ValueError('broken batch')
+            return create_activities(events, event_ids)
+
+        with self._commits() as commits, \
+                patch.object(Event, '_planner_create_activities', failing_batch), \
+                self._fail_for('customer.consumption.cycle',
+                               '_prepare_replenishment_event_vals', broken.ids):
             self._assert_skipped('odoo.addons.customer_maintenance.models.consumption_cycle',
                                  lambda: Cycle._plan_replenishment_reminders(TODAY))
         self.assertFalse(commits)
