@@ -1,4 +1,5 @@
 from . import customer_tier
+from . import customer_partner_record_mixin
 from . import relationship_event
 from . import res_config_settings
 from . import demo_generator

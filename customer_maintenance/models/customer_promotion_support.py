@@ -22,18 +22,12 @@ class CustomerPromotionSupport(models.Model):
     """Promotion support given to a customer, with its sales before and after."""
     _name = 'customer.promotion.support'
     _description = 'Promotion Support'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = 'customer.partner.record.mixin'
     _order = 'date desc, id desc'
 
-    name = fields.Char(string='Subject', required=True, track_visibility='onchange')
-    partner_id = fields.Many2one(
-        'res.partner', string='Customer', required=True, index=True, ondelete='cascade',
-        domain=[('parent_id', '=', False)], track_visibility='onchange')
     user_id = fields.Many2one(
         'res.users', string='Responsible', index=True, default=lambda self: self.env.user,
         track_visibility='onchange')
-    date = fields.Date(required=True, index=True, default=fields.Date.context_today,
-                       track_visibility='onchange')
     support_type = fields.Selection(SUPPORT_TYPES, string='Type of Support', required=True,
                                     default='promotion_event', track_visibility='onchange')
     description = fields.Text()
@@ -41,7 +35,6 @@ class CustomerPromotionSupport(models.Model):
     state = fields.Selection(
         [('planned', 'Planned'), ('done', 'Done'), ('cancelled', 'Cancelled')],
         required=True, default='planned', index=True, track_visibility='onchange')
-    company_id = fields.Many2one('res.company', default=lambda self: self.env.user.company_id)
     sales_before = fields.Float(
         compute='_compute_sales_effect', string='Sales Before',
         help='Untaxed amount of the customer\'s confirmed orders in the months before the '

@@ -17,24 +17,17 @@ class CustomerValueService(models.Model):
     """A value-added service delivered to a customer: hours, cost and what came of it."""
     _name = 'customer.value.service'
     _description = 'Value-added Service'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = 'customer.partner.record.mixin'
     _order = 'date desc, id desc'
 
-    name = fields.Char(string='Subject', required=True, track_visibility='onchange')
-    partner_id = fields.Many2one(
-        'res.partner', string='Customer', required=True, index=True, ondelete='cascade',
-        domain=[('parent_id', '=', False)], track_visibility='onchange')
     user_id = fields.Many2one(
         'res.users', string='Delivered By', index=True, default=lambda self: self.env.user,
         track_visibility='onchange')
-    date = fields.Date(required=True, index=True, default=fields.Date.context_today,
-                       track_visibility='onchange')
     service_type = fields.Selection(SERVICE_TYPES, string='Type of Service', required=True,
                                     default='technical_consulting', track_visibility='onchange')
     hours = fields.Float(track_visibility='onchange')
     cost = fields.Float(track_visibility='onchange')
     outcome = fields.Text(help='What the customer gained, what to follow up.')
-    company_id = fields.Many2one('res.company', default=lambda self: self.env.user.company_id)
 
     @api.constrains('cost', 'hours')
     def _check_cost_hours(self):

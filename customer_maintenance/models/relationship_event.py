@@ -48,13 +48,9 @@ class CustomerRelationshipEvent(models.Model):
     """One contact with a customer, planned or done: a call, a visit, a greeting, a gift."""
     _name = 'customer.relationship.event'
     _description = 'Relationship Event'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = 'customer.partner.record.mixin'
     _order = 'date desc, id desc'
 
-    name = fields.Char(string='Subject', required=True, track_visibility='onchange')
-    partner_id = fields.Many2one(
-        'res.partner', string='Customer', required=True, index=True, ondelete='cascade',
-        domain=[('parent_id', '=', False)], track_visibility='onchange')
     contact_id = fields.Many2one(
         'res.partner', string='Contact Person', index=True, ondelete='set null',
         help='The person met or called at the customer.')
@@ -64,14 +60,11 @@ class CustomerRelationshipEvent(models.Model):
     kind = fields.Selection(EVENT_KINDS, required=True, default='periodic', index=True,
                             track_visibility='onchange')
     channel = fields.Selection(EVENT_CHANNELS, required=True, default='call')
-    date = fields.Date(required=True, index=True, default=fields.Date.context_today,
-                       track_visibility='onchange')
     state = fields.Selection(
         [('planned', 'Planned'), ('done', 'Done'), ('cancelled', 'Cancelled')],
         required=True, default='planned', index=True, track_visibility='onchange')
     outcome = fields.Text(help='What happened, what the customer said, what to follow up.')
     cost = fields.Float(help='What this contact cost: travel, gift, meal.')
-    company_id = fields.Many2one('res.company', default=lambda self: self.env.user.company_id)
 
     description = fields.Text(string='Purpose', help='What to do or say in this contact.')
     gift_id = fields.Many2one('customer.gift', string='Gift', ondelete='restrict',
