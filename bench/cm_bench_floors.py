@@ -273,7 +273,10 @@ def compare_cycles(cr):
 
 # ------------------------------------------------------------------------------- plan
 def plan_compute(cr, today=None):
-    """Open planned events due per customer x item, or None without tiers on partners."""
+    """The planner's periodic events per customer x item (the rules of the module's
+    services/planning.py: last closed contact + interval, seeded care-call jitter, never before
+    today, not when one is open, a business call not when another planned call is that week),
+    for every customer in one query; None without tiers on partners."""
     today = _date(today)
     if not column_exists(cr, 'res_partner', 'customer_tier_id'):
         return None
@@ -282,58 +285,101 @@ def plan_compute(cr, today=None):
     cr.execute("""
         CREATE TEMP TABLE bench_plan_floor AS
         WITH items AS (
-            SELECT p.id AS partner_id, p.user_id, v.channel, v.days
+            SELECT p.id AS partner_id, p.name, p.user_id, p.company_id, t.id AS tier_id,
+                   v.channel, v.label, v.days
             FROM res_partner p
-            JOIN customer_tier t ON t.id = p.customer_tier_id
-            CROSS JOIN LATERAL (VALUES ('call', t.call_interval_days),
-                                       ('care_call', t.care_call_interval_days),
-                                       ('visit', t.visit_interval_days)) v(channel, days)
-            WHERE p.active AND p.parent_id IS NULL AND p.user_id IS NOT NULL AND v.days > 0
-        ), last_done AS (
+            JOIN customer_tier t ON t.id = p.customer_tier_id AND t.active
+            JOIN res_users u ON u.id = p.user_id AND u.active
+            CROSS JOIN LATERAL (VALUES ('call', 'Business call', t.call_interval_days),
+                                       ('care_call', 'Care call', t.care_call_interval_days),
+                                       ('visit', 'Visit', t.visit_interval_days))
+                       v(channel, label, days)
+            WHERE p.active AND p.customer AND p.parent_id IS NULL AND v.days > 0
+        ), closed AS (
             SELECT partner_id, channel, max(date) AS last_date
-            FROM customer_relationship_event WHERE state = 'done'
+            FROM customer_relationship_event
+            WHERE channel IN ('call', 'care_call', 'visit')
+              AND (state = 'done' OR (state = 'cancelled' AND plan_item IS NOT NULL))
             GROUP BY 1, 2
+        ), due AS (
+            SELECT i.*, greatest(%(today)s::date, CASE
+                       WHEN d.last_date IS NULL THEN %(today)s::date
+                       WHEN i.channel = 'care_call' THEN d.last_date + i.days
+                           + (((('x' || substr(md5(i.partner_id || ':'
+                                  || to_char(d.last_date, 'YYYY-MM-DD')), 1, 8))::bit(32)::bigint
+                                * (2 * (i.days * 20 / 100) + 1)) >> 32) - i.days * 20 / 100)::int
+                       ELSE d.last_date + i.days END) AS date
+            FROM items i
+            LEFT JOIN closed d ON d.partner_id = i.partner_id AND d.channel = i.channel
+            WHERE NOT EXISTS (SELECT 1 FROM customer_relationship_event e
+                              WHERE e.partner_id = i.partner_id AND e.plan_item = i.channel
+                                AND e.state = 'planned')
         )
-        SELECT i.partner_id, i.user_id, i.channel::varchar AS channel,
-               greatest(coalesce(d.last_date + i.days, %(today)s), %(today)s) AS date
-        FROM items i
-        LEFT JOIN last_done d ON d.partner_id = i.partner_id AND d.channel = i.channel
-        WHERE coalesce(d.last_date + i.days, %(today)s) <= %(until)s
-          AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
-                          WHERE e.partner_id = i.partner_id AND e.channel = i.channel
-                            AND e.state = 'planned')""",
+        SELECT d.partner_id, d.label || ': ' || d.name AS name, d.user_id, d.company_id,
+               d.tier_id, d.channel::varchar AS channel, d.date
+        FROM due d
+        WHERE d.date <= %(until)s
+          AND NOT (d.channel = 'call' AND EXISTS (
+              SELECT 1 FROM customer_relationship_event e
+              WHERE e.partner_id = d.partner_id AND e.state = 'planned' AND e.channel = 'call'
+                AND e.plan_item IS NULL AND e.date BETWEEN d.date - 6 AND d.date + 6))""",
                {'today': today, 'until': today + datetime.timedelta(days=horizon)})
     return cr.rowcount
 
 
 def plan_write(cr):
+    """The events and, from their RETURNING rows, one mail.activity each, in one statement."""
+    cr.execute("""SELECT d.name, d.res_id FROM ir_model_data d
+                  WHERE d.module = 'mail' AND d.name IN ('mail_activity_data_call',
+                        'mail_activity_data_meeting', 'mail_activity_data_todo')""")
+    types = dict(cr.fetchall())
+    cr.execute("SELECT id FROM ir_model WHERE model = 'customer.relationship.event'")
+    model_id = cr.fetchone()[0]
     cr.execute("""
-        INSERT INTO customer_relationship_event (name, partner_id, user_id, kind, channel,
-            date, state, company_id, create_uid, write_uid, create_date, write_date)
-        SELECT 'Planned ' || f.channel, f.partner_id, f.user_id, 'periodic', f.channel,
-               f.date, 'planned', p.company_id, 1, 1, now() at time zone 'UTC',
-               now() at time zone 'UTC'
-        FROM bench_plan_floor f JOIN res_partner p ON p.id = f.partner_id""")
+        WITH ins AS (
+            INSERT INTO customer_relationship_event (name, partner_id, user_id, company_id,
+                kind, channel, date, state, cost, gift_value, plan_item, plan_key, tier_id,
+                create_uid, write_uid, create_date, write_date)
+            SELECT f.name, f.partner_id, f.user_id, f.company_id, 'periodic', f.channel, f.date,
+                   'planned', 0, 0, f.channel, f.channel || ':' || f.partner_id, f.tier_id,
+                   1, 1, now() at time zone 'UTC', now() at time zone 'UTC'
+            FROM bench_plan_floor f
+            RETURNING id, name, channel, date, user_id)
+        INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name, summary,
+                                   activity_type_id, date_deadline, user_id,
+                                   create_uid, create_date, write_uid, write_date)
+        SELECT id, %(model_id)s, 'customer.relationship.event', name, name,
+               CASE channel WHEN 'visit' THEN %(meeting)s ELSE %(call)s END, date, user_id,
+               1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
+        FROM ins""", {'model_id': model_id, 'call': types.get('mail_activity_data_call'),
+                      'meeting': types.get('mail_activity_data_meeting',
+                                           types.get('mail_activity_data_todo'))})
     return True
 
 
 def compare_plan(cr):
-    """Open planned events of the module vs the floor; care calls may move by +-20%."""
+    """The module's open periodic events vs the floor's: same customers, items, dates (care
+    calls included: the jitter is the same arithmetic), one activity each."""
     cr.execute("""
-        WITH m AS (SELECT partner_id, channel, min(date) AS date, count(*) AS n
-                   FROM customer_relationship_event
-                   WHERE state = 'planned' AND channel IN ('call', 'care_call', 'visit')
+        WITH m AS (SELECT e.partner_id, e.channel, min(e.date) AS date, count(*) AS n,
+                          min(e.name) AS name, count(a.id) AS activities
+                   FROM customer_relationship_event e
+                   LEFT JOIN mail_activity a ON a.res_model = 'customer.relationship.event'
+                                            AND a.res_id = e.id
+                   WHERE e.state = 'planned' AND e.plan_item IN ('call', 'care_call', 'visit')
                    GROUP BY 1, 2)
         SELECT count(*) FILTER (WHERE m.partner_id IS NULL),
                count(*) FILTER (WHERE f.partner_id IS NULL),
                count(*) FILTER (WHERE m.n > 1),
-               count(*) FILTER (WHERE m.channel <> 'care_call' AND m.date <> f.date),
+               count(*) FILTER (WHERE m.date <> f.date),
+               count(*) FILTER (WHERE m.name <> f.name),
+               count(*) FILTER (WHERE m.activities <> 1),
                count(*)
         FROM m FULL JOIN bench_plan_floor f
           ON f.partner_id = m.partner_id AND f.channel = m.channel""")
     r = cr.fetchone()
     return {'missing_in_module': r[0], 'extra_in_module': r[1], 'duplicates': r[2],
-            'date': r[3], 'rows': r[4]}
+            'date': r[3], 'name': r[4], 'activities': r[5], 'rows': r[6]}
 
 
 JOBS = {

@@ -61,9 +61,8 @@ class CustomerRelationshipEvent(models.Model):
                     created = self._planner_periodic(batch, today, last_day)
                     created += self._planner_festivals(batch, festivals)
                     created += self._planner_birthdays(batch, birthdays)
-                    for item, ids in created:
-                        stats[item] += len(ids)
-                    self._planner_create_activities([i for _item, ids in created for i in ids])
+                    for item, count in created:
+                        stats[item] += count
             except Exception:
                 _logger.exception('relationship planner: batch of customers %s..%s failed',
                                   batch[0], batch[-1])
@@ -119,40 +118,89 @@ class CustomerRelationshipEvent(models.Model):
 
     # --- inserts -------------------------------------------------------------------------
 
+    # the planned events and their mail.activity rows in one statement: the activities are
+    # inserted from the RETURNING rows, so only events really created (not the ones the
+    # unique plan_key index turned away) get one; the result is the count per plan item
     _INSERT = """
-        INSERT INTO customer_relationship_event
-               (name, partner_id, contact_id, user_id, company_id, kind, channel, date, state,
-                cost, gift_value, plan_item, plan_key, tier_id, festival_id, occasion_date,
-                create_uid, create_date, write_uid, write_date)
-        SELECT v.name, v.partner_id, v.contact_id, v.user_id, v.company_id, v.kind, v.channel,
-               v.date, 'planned', 0, 0, v.plan_item, v.plan_key, v.tier_id, v.festival_id,
-               v.occasion_date, %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-          FROM ({select}) v
-        ON CONFLICT DO NOTHING
-        RETURNING id, plan_item
+        WITH v AS ({select}),
+        ins AS (
+            INSERT INTO customer_relationship_event
+                   (name, partner_id, contact_id, user_id, company_id, kind, channel, date,
+                    state, cost, gift_value, plan_item, plan_key, tier_id, festival_id,
+                    occasion_date, create_uid, create_date, write_uid, write_date)
+            SELECT v.name, v.partner_id, v.contact_id, v.user_id, v.company_id, v.kind,
+                   v.channel, v.date, 'planned', 0, 0, v.plan_item, v.plan_key, v.tier_id,
+                   v.festival_id, v.occasion_date, %(uid)s, now() at time zone 'UTC', %(uid)s,
+                   now() at time zone 'UTC'
+              FROM v
+            ON CONFLICT DO NOTHING
+            RETURNING id, plan_item, name, channel, date, user_id
+        ),
+        act AS ({activities})
+        SELECT plan_item, count(*) FROM ins GROUP BY plan_item
     """
+
+    _INSERT_ACTIVITIES = """
+        INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name, summary,
+                                   activity_type_id, date_deadline, user_id,
+                                   create_uid, create_date, write_uid, write_date)
+        SELECT e.id, %(act_model_id)s, %(act_model)s, e.name, e.name,
+               COALESCE(t.type_id, %(act_todo)s), e.date, e.user_id, %(uid)s,
+               now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+          FROM {source} e
+          LEFT JOIN unnest(%(act_channels)s::varchar[], %(act_types)s::int[])
+                 AS t(channel, type_id) ON t.channel = e.channel
+         WHERE {where}e.user_id IS NOT NULL
+    """
+
+    # care-call jitter, the same integer arithmetic as services/planning.py jitter_days()
+    _JITTER_SQL = """(((('x' || substr(md5({key}), 1, 8))::bit(32)::bigint
+                       * (2 * ({interval} * {percent} / 100) + 1)) >> 32)
+                      - {interval} * {percent} / 100)::int"""
+
+    @api.model
+    def _planner_activity_params(self):
+        """Parameters of `_INSERT_ACTIVITIES`: the activity type of each channel."""
+        types = {}
+        for channel, xmlid in ACTIVITY_TYPES.items():
+            record = self.env.ref(xmlid, raise_if_not_found=False)
+            types[channel] = record and record.id
+        todo = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
+        channels = list(types)
+        return {'act_model_id': self.env['ir.model']._get_id(self._name),
+                'act_model': self._name, 'act_channels': channels,
+                'act_types': [types[c] for c in channels], 'act_todo': todo and todo.id,
+                'uid': self.env.uid}
 
     @api.model
     def _planner_insert(self, select, params):
-        params = dict(params, uid=self.env.uid)
-        self.env.cr.execute(self._INSERT.format(select=select), params)
+        """Insert the rows of `select` as planned events with their activities: [(item, n)]."""
+        params = dict(params, **self._planner_activity_params())
+        activities = self._INSERT_ACTIVITIES.format(source='ins', where='')
+        self.env.cr.execute(self._INSERT.format(select=select, activities=activities), params)
         return self.env.cr.fetchall()
 
     @api.model
     def _planner_periodic(self, partner_ids, today, last_day):
         """Business calls, care calls, visits: one open event per customer and item, due
-        `interval` days after the last done (or cancelled) one, now if never contacted."""
-        self.env.cr.execute("""
+        `interval` days after the last done (or cancelled) one, now if never contacted; the
+        rules of services/planning.py (next_due_date, covered_by_planned_call) in one query."""
+        labels = {'call': _('Business call'), 'care_call': _('Care call'), 'visit': _('Visit')}
+        jitter = self._JITTER_SQL.format(
+            key="it.partner_id || ':' || to_char(cl.last_date, 'YYYY-MM-DD')",
+            interval='it.interval', percent=int(planning.CARE_CALL_JITTER_PERCENT))
+        return self._planner_insert("""
             WITH cust AS (
                 SELECT p.id AS partner_id, p.name, p.user_id, p.company_id, t.id AS tier_id,
                        t.call_interval_days, t.care_call_interval_days, t.visit_interval_days
                 """ + _ELIGIBLE_FROM + """ AND p.id = ANY(%(ids)s)
             ), items AS (
-                SELECT c.*, i.item,
+                SELECT c.*, i.item, i.label,
                        CASE i.item WHEN 'call' THEN c.call_interval_days
                                    WHEN 'care_call' THEN c.care_call_interval_days
                                    ELSE c.visit_interval_days END AS interval
-                  FROM cust c CROSS JOIN unnest(%(items)s::varchar[]) AS i(item)
+                  FROM cust c
+                 CROSS JOIN unnest(%(items)s::varchar[], %(labels)s::varchar[]) AS i(item, label)
             ), closed AS (
                 SELECT e.partner_id, e.channel AS item, max(e.date) AS last_date
                   FROM customer_relationship_event e
@@ -160,61 +208,37 @@ class CustomerRelationshipEvent(models.Model):
                    AND (e.state = 'done' OR (e.state = 'cancelled' AND e.plan_item IS NOT NULL))
                  GROUP BY e.partner_id, e.channel
             ), open AS (
-                SELECT e.partner_id, e.plan_item AS item
+                SELECT DISTINCT e.partner_id, e.plan_item AS item
                   FROM customer_relationship_event e
                  WHERE e.partner_id = ANY(%(ids)s) AND e.state = 'planned'
                    AND e.plan_item = ANY(%(items)s)
-                 GROUP BY e.partner_id, e.plan_item
-            ), other_calls AS (
-                -- planned calls the planner did not plan: replenishment calls, calls by hand
-                SELECT e.partner_id, array_agg(e.date) AS dates
-                  FROM customer_relationship_event e
-                 WHERE e.partner_id = ANY(%(ids)s) AND e.state = 'planned'
-                   AND e.channel = 'call' AND e.plan_item IS NULL
-                 GROUP BY e.partner_id
+            ), due AS (
+                SELECT it.*, GREATEST(%(today)s::date, CASE
+                           WHEN cl.last_date IS NULL THEN %(today)s::date
+                           WHEN it.item = 'care_call' THEN cl.last_date + it.interval + """
+                                + jitter + """
+                           ELSE cl.last_date + it.interval END) AS date
+                  FROM items it
+                  LEFT JOIN closed cl ON cl.partner_id = it.partner_id AND cl.item = it.item
+                  LEFT JOIN open op ON op.partner_id = it.partner_id AND op.item = it.item
+                 WHERE it.interval > 0 AND op.partner_id IS NULL
             )
-            SELECT it.partner_id, it.name, it.user_id, it.company_id, it.tier_id, it.item,
-                   it.interval, cl.last_date, CASE WHEN it.item = 'call' THEN oc.dates END
-              FROM items it
-              LEFT JOIN closed cl ON cl.partner_id = it.partner_id AND cl.item = it.item
-              LEFT JOIN open op ON op.partner_id = it.partner_id AND op.item = it.item
-              LEFT JOIN other_calls oc ON oc.partner_id = it.partner_id
-             WHERE it.interval > 0 AND op.partner_id IS NULL
-               -- only what can fall in the horizon, jitter included
-               AND (cl.last_date IS NULL
-                    OR cl.last_date + (it.interval * 0.8)::int <= %(last_day)s)
-        """, {'ids': partner_ids, 'items': list(PERIODIC_ITEMS), 'last_day': last_day})
-        rows = self.env.cr.fetchall()  # before _(): a translation lookup reuses the cursor
-        labels = {'call': _('Business call'), 'care_call': _('Care call'), 'visit': _('Visit')}
-        columns = dict((key, []) for key in (
-            'name', 'partner_id', 'user_id', 'company_id', 'tier_id', 'item', 'date'))
-        for partner_id, name, user_id, company_id, tier_id, item, interval, last, calls in rows:
-            due = planning.next_due_date(
-                last, interval, today, jitter_key=partner_id if item == 'care_call' else None)
-            if due is None or due > last_day:
-                continue
-            if planning.covered_by_planned_call(due, calls):
-                continue  # e.g. a replenishment call that week is the business call
-            for key, value in (('name', '%s: %s' % (labels[item], name)),
-                               ('partner_id', partner_id), ('user_id', user_id),
-                               ('company_id', company_id), ('tier_id', tier_id), ('item', item),
-                               ('date', due)):
-                columns[key].append(value)
-        if not columns['partner_id']:
-            return []
-        rows = self._planner_insert("""
-            SELECT n AS name, pid AS partner_id, NULL::int AS contact_id, usr AS user_id,
-                   cmp AS company_id, 'periodic' AS kind, item AS channel, d AS date,
-                   item AS plan_item, item || ':' || pid AS plan_key, tier AS tier_id,
+            SELECT d.label || ': ' || d.name AS name, d.partner_id, NULL::int AS contact_id,
+                   d.user_id, d.company_id, 'periodic' AS kind, d.item AS channel, d.date,
+                   d.item AS plan_item, d.item || ':' || d.partner_id AS plan_key, d.tier_id,
                    NULL::int AS festival_id, NULL::date AS occasion_date
-              FROM unnest(%(name)s::varchar[], %(partner_id)s::int[], %(user_id)s::int[],
-                          %(company_id)s::int[], %(tier_id)s::int[], %(item)s::varchar[],
-                          %(date)s::date[]) AS x(n, pid, usr, cmp, tier, item, d)
-        """, columns)
-        by_item = {}
-        for event_id, item in rows:
-            by_item.setdefault(item, []).append(event_id)
-        return list(by_item.items())
+              FROM due d
+             WHERE d.date <= %(last_day)s
+               -- a planned call the planner did not plan (a replenishment call, a call by
+               -- hand) within SAME_WEEK_DAYS of the business call stands in for it
+               AND NOT (d.item = 'call' AND EXISTS (
+                   SELECT 1 FROM customer_relationship_event e
+                    WHERE e.partner_id = d.partner_id AND e.state = 'planned'
+                      AND e.channel = 'call' AND e.plan_item IS NULL
+                      AND e.date BETWEEN d.date - %(window)s AND d.date + %(window)s))
+        """, {'ids': partner_ids, 'items': list(PERIODIC_ITEMS),
+              'labels': [labels[item] for item in PERIODIC_ITEMS], 'today': today,
+              'last_day': last_day, 'window': planning.SAME_WEEK_DAYS})
 
     @api.model
     def _planner_festivals(self, partner_ids, occurrences):
@@ -222,7 +246,7 @@ class CustomerRelationshipEvent(models.Model):
         created = []
         for festival, year, date, greet in occurrences:
             label = _('%s greeting') % festival.name
-            ids = self._planner_insert("""
+            created += self._planner_insert("""
                 SELECT %(label)s || ': ' || p.name AS name, p.id AS partner_id,
                        NULL::int AS contact_id, p.user_id, p.company_id, 'periodic' AS kind,
                        %(channel)s AS channel, %(greet)s::date AS date, 'festival' AS plan_item,
@@ -234,8 +258,6 @@ class CustomerRelationshipEvent(models.Model):
                                 WHERE r.tier_id = t.id AND r.festival_id = %(festival)s)
             """, {'label': label, 'channel': festival.channel, 'greet': greet,
                   'festival': festival.id, 'year': year, 'occasion': date, 'ids': partner_ids})
-            if ids:
-                created.append(('festival', [row[0] for row in ids]))
         return created
 
     @api.model
@@ -247,8 +269,7 @@ class CustomerRelationshipEvent(models.Model):
         params = {'cal': combos[0], 'month': combos[1], 'day': combos[2], 'year': combos[3],
                   'occ': combos[4], 'greet': combos[5], 'ids': partner_ids,
                   'label': _('Birthday greeting'), 'anniversary': _('Anniversary greeting')}
-        created = []
-        ids = self._planner_insert("""
+        created = self._planner_insert("""
             SELECT %(label)s || ': ' || c.name AS name, p.id AS partner_id, c.id AS contact_id,
                    p.user_id, p.company_id, 'personal' AS kind, 'message' AS channel,
                    v.greet AS date, 'birthday' AS plan_item,
@@ -265,12 +286,7 @@ class CustomerRelationshipEvent(models.Model):
                AND v.month = c.birthday_month AND v.day = c.birthday_day
              WHERE p.active AND p.customer AND p.parent_id IS NULL AND p.id = ANY(%(ids)s)
         """, params)
-        if ids:
-            created.append(('birthday', [row[0] for row in ids]))
-        ids = self._planner_anniversaries(params)
-        if ids:
-            created.append(('anniversary', [row[0] for row in ids]))
-        return created
+        return created + self._planner_anniversaries(params)
 
     @api.model
     def _planner_anniversaries(self, params):
@@ -294,26 +310,10 @@ class CustomerRelationshipEvent(models.Model):
 
     @api.model
     def _planner_create_activities(self, event_ids):
-        """The planned events' mail.activity rows, in one statement (see `_sync_activities`)."""
+        """The mail.activity rows of events inserted in SQL elsewhere (replenishment calls)."""
         if not event_ids:
             return
-        types = {}
-        for channel, xmlid in ACTIVITY_TYPES.items():
-            record = self.env.ref(xmlid, raise_if_not_found=False)
-            types[channel] = record and record.id
-        todo = self.env.ref('mail.mail_activity_data_todo', raise_if_not_found=False)
-        channels = list(types)
-        self.env.cr.execute("""
-            INSERT INTO mail_activity (res_id, res_model_id, res_model, res_name, summary,
-                                       activity_type_id, date_deadline, user_id,
-                                       create_uid, create_date, write_uid, write_date)
-            SELECT e.id, %(model_id)s, %(model)s, e.name, e.name,
-                   COALESCE(t.type_id, %(todo)s), e.date, e.user_id, %(uid)s,
-                   now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
-              FROM customer_relationship_event e
-              LEFT JOIN unnest(%(channels)s::varchar[], %(types)s::int[]) AS t(channel, type_id)
-                     ON t.channel = e.channel
-             WHERE e.id = ANY(%(ids)s) AND e.user_id IS NOT NULL
-        """, {'model_id': self.env['ir.model']._get_id(self._name), 'model': self._name,
-              'channels': channels, 'types': [types[c] for c in channels],
-              'todo': todo and todo.id, 'uid': self.env.uid, 'ids': event_ids})
+        self.env.cr.execute(
+            self._INSERT_ACTIVITIES.format(source='customer_relationship_event',
+                                           where='e.id = ANY(%(ids)s) AND '),
+            dict(self._planner_activity_params(), ids=list(event_ids)))

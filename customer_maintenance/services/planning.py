@@ -1,22 +1,24 @@
 """Pure-Python planning rules of the relationship planner (no ORM, no database)."""
 import datetime
-import zlib
+import hashlib
 
-# a care call may move up to this share of its interval earlier or later
-CARE_CALL_JITTER = 0.2
+# a care call may move up to this share (in percent) of its interval earlier or later
+CARE_CALL_JITTER_PERCENT = 20
 
 
-def jitter_days(seed_key, interval, share=CARE_CALL_JITTER):
-    """Deterministic offset in days within ±`share` × `interval` for `seed_key`.
+def jitter_days(seed_key, interval, percent=CARE_CALL_JITTER_PERCENT):
+    """Deterministic offset in days within ±`percent`% × `interval` for `seed_key`.
 
     Same key, same offset (the planner is idempotent); different customers get different
     offsets, so care calls do not all fall on the same weekday and feel less like routine.
+    Integer arithmetic on the first 32 bits of the key's MD5 only, so that PostgreSQL computes
+    the very same offset (`relationship_planner._JITTER_SQL`) and the planner stays one query.
     """
-    bound = int(interval * share)
+    bound = interval * percent // 100
     if bound <= 0:
         return 0
-    fraction = zlib.crc32(str(seed_key).encode('utf-8')) / float(0xFFFFFFFF)
-    return int(round((2 * fraction - 1) * bound))
+    seed = int(hashlib.md5(str(seed_key).encode('utf-8')).hexdigest()[:8], 16)
+    return ((seed * (2 * bound + 1)) >> 32) - bound
 
 
 def next_due_date(last_date, interval, today, jitter_key=None):

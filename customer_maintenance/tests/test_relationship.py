@@ -184,6 +184,24 @@ class TestPlanning(RelationshipCase):
                                           jitter_key=self.customer_a.id)
         self.assertEqual(care.date, str(expected))
 
+    def test_care_call_jitter_sql_equals_python(self):
+        """The planner computes the jitter in PostgreSQL: it must be the service's number."""
+        Event = self.env['customer.relationship.event']
+        keys = ['%d:2026-0%d-1%d' % (pid, month, pid % 10)
+                for pid in range(1, 400, 7) for month in (1, 5, 9)]
+        for interval in (1, 4, 5, 20, 30, 91, 365):
+            sql = Event._JITTER_SQL.format(key='k', interval='%(interval)s',
+                                           percent=planning.CARE_CALL_JITTER_PERCENT)
+            self.env.cr.execute('SELECT k, %s FROM unnest(%%(keys)s::text[]) AS k' % sql,
+                                {'keys': keys, 'interval': interval})
+            got = dict(self.env.cr.fetchall())
+            expected = {key: planning.jitter_days(key, interval) for key in keys}
+            self.assertEqual(got, expected, 'interval %d' % interval)
+            bound = interval * planning.CARE_CALL_JITTER_PERCENT // 100
+            self.assertLessEqual(max(map(abs, got.values())), bound)
+            if bound >= 4:
+                self.assertGreater(len(set(got.values())), bound, 'offsets spread')
+
     def test_skipped_customers(self):
         Partner = self.env['res.partner']
         unassigned = Partner.create({'name': 'No manager', 'is_company': True, 'customer': True,
