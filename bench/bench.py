@@ -66,7 +66,7 @@ def _child(args):
         elif args.mode == 'naive':
             if args.job == 'plan':
                 jobs.reset_plan(env)
-            res = jobs.run_naive(env, args.job, args.size, today)
+            res = jobs.run_naive(env, args.job, args.size, today, budget_s=args.naive_budget)
         elif args.mode == 'list':
             res = jobs.run_partner_list(env)
         elif args.mode == 'kpi':
@@ -83,6 +83,8 @@ def _child(args):
 def call(args, mode, size, job=None):
     cmd = [sys.executable, os.path.abspath(__file__), 'child', mode, '--size', str(size),
            '--conf', args.conf, '--db', args.db]
+    if args.naive_budget:
+        cmd += ['--naive-budget', str(args.naive_budget)]
     if job:
         cmd += ['--job', job]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -151,6 +153,8 @@ def run(args):
                 row.update(naive_orm_s=naive.get('naive_orm_s'),
                            naive_queries=naive.get('queries'),
                            naive_peak_rss_mb=naive.get('peak_rss_mb'),
+                           naive_complete=naive.get('complete'),
+                           naive_customers_done=naive.get('customers_done'),
                            naive_note=naive.get('note') or naive.get('error'))
             data['runs'] = merge(data['runs'], row, ('job', 'size_customers'))
             save_results(data)
@@ -177,7 +181,8 @@ def fmt(v):
 def print_table(data):
     cols = ('job', 'size_customers', 'size_lines', 'module_s', 'sql_floor_s', 'naive_orm_s',
             'peak_rss_mb', 'queries')
-    rows = [[fmt(r.get(c)) for c in cols] for r in data['runs']]
+    rows = [[('>' if c == 'naive_orm_s' and r.get('naive_complete') is False else '')
+             + fmt(r.get(c)) for c in cols] for r in data['runs']]
     widths = [max(len(c), *(len(r[i]) for r in rows)) if rows else len(c)
               for i, c in enumerate(cols)]
     line = ' | '.join(c.ljust(w) for c, w in zip(cols, widths))
@@ -204,6 +209,9 @@ def main():
     parser.add_argument('--no-ui', action='store_true', help='skip partner list and KPI timings')
     parser.add_argument('--naive-max', type=int, default=20000)
     parser.add_argument('--naive-jobs', help='naive ORM only for these jobs (it is slow)')
+    parser.add_argument('--naive-budget', type=float,
+                        help='stop each naive loop after this many seconds: its time is then '
+                             'a lower bound (naive_complete false in results.json)')
     parser.add_argument('--conf', default=os.path.join(ROOT, '.local', 'odoo.conf'))
     parser.add_argument('--db', default=os.environ.get('BENCH_DB', 'customer_maintenance_bench'))
     args = parser.parse_args()

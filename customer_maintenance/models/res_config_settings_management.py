@@ -32,6 +32,16 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(_('The agreement renewal reminder must be 0 to 366 days '
                                         'before the end.'))
 
+    @api.multi
+    def set_values(self):
+        """A new lost-customer window changes the kept/lost figures: rebuild them now rather
+        than show the old window's figures until the night."""
+        key = 'customer_maintenance.kpi_lost_months'
+        before = self.cm_get_param(key, int, 6)
+        super(ResConfigSettings, self).set_values()
+        if self.cm_get_param(key, int, 6) != before:
+            self.env['customer.manager.kpi.sales'].sudo()._refresh()
+
     @api.model
     def _cm_params(self):
         res = super(ResConfigSettings, self)._cm_params()

@@ -1,3 +1,5 @@
+# the sales snapshot before the report: the report's view reads its table
+from . import customer_manager_kpi_sales
 from . import customer_manager_kpi_report
 from . import customer_profile_card
 from . import consumption_forecast

@@ -6,13 +6,10 @@ from odoo import fields, models, tools
 class CustomerManagerKpiReport(models.Model):
     """Evaluation of the account managers (評估和考核) per manager and month, as one SQL view.
 
-    Customers are counted for their current account manager (res.partner.user_id, of the
-    commercial partner), contacts for the event's responsible. At the end of a month a customer
-    is *kept* when it bought in the last N months (setting `customer_maintenance.kpi_lost_months`,
-    default 6) and before this month, *lost* when its last order is 12 to N months old, *new*
-    in the month of its first order. Revenue is *new* for customers won in the last 12 months.
-    Kept/lost are computed from order-month transitions with a running sum (no per-customer
-    × month expansion), so the view stays linear in the number of orders.
+    Contacts and maintenance costs are live: aggregated from the events and ledgers when the
+    report is read. Customers kept, lost and new and the revenue come from
+    `customer.manager.kpi.sales`, the order history's figures refreshed every night (see there
+    why); contacts count for the event's responsible, costs for the customer's manager.
     """
     _name = 'customer.manager.kpi.report'
     _description = 'Account Manager KPIs'
@@ -41,67 +38,7 @@ class CustomerManagerKpiReport(models.Model):
 
     def _query(self):  # maintenance cost = contacts + gifts given + promotion support + services
         return """
-WITH params AS (
-    SELECT LEAST(12, GREATEST(1, COALESCE((
-        SELECT NULLIF(value, '')::int FROM ir_config_parameter
-         WHERE key = 'customer_maintenance.kpi_lost_months'), 6))) AS n,
-           (date_trunc('month', CURRENT_DATE) + interval '1 month')::date AS horizon
-),
-orders AS (
-    SELECT cp.id AS partner_id, cp.user_id,
-           date_trunc('month', so.confirmation_date)::date AS month,
-           SUM(so.amount_untaxed) AS revenue
-      FROM sale_order so
-      JOIN res_partner p ON p.id = so.partner_id
-      JOIN res_partner cp ON cp.id = COALESCE(p.commercial_partner_id, p.id)
-     WHERE so.state IN ('sale', 'done') AND so.confirmation_date IS NOT NULL
-       AND cp.user_id IS NOT NULL
-     GROUP BY cp.id, cp.user_id, date_trunc('month', so.confirmation_date)
-),
-act AS (
-    SELECT o.*,
-           MIN(o.month) OVER (PARTITION BY o.partner_id) AS first_month,
-           LEAD(o.month) OVER (PARTITION BY o.partner_id ORDER BY o.month) AS next_month
-      FROM orders o
-),
-ranges AS (
-    -- kept: from the order month (the month after, for the first one) until the next order
-    -- month or N months later; lost: from N months after the order until the next order or
-    -- 12 months after it. Both stop at the current month.
-    SELECT a.user_id,
-           CASE WHEN a.month = a.first_month THEN (a.month + interval '1 month')::date
-                ELSE a.month END AS kept_from,
-           LEAST(COALESCE(a.next_month, 'infinity'::date),
-                 (a.month + params.n * interval '1 month')::date, params.horizon) AS kept_to,
-           (a.month + params.n * interval '1 month')::date AS lost_from,
-           LEAST(COALESCE(a.next_month, 'infinity'::date),
-                 (a.month + interval '12 months')::date, params.horizon) AS lost_to
-      FROM act a, params
-),
-deltas AS (
-    SELECT user_id, kept_from AS month, 1 AS kept, 0 AS lost FROM ranges WHERE kept_from < kept_to
-    UNION ALL
-    SELECT user_id, kept_to, -1, 0 FROM ranges WHERE kept_from < kept_to
-    UNION ALL
-    SELECT user_id, lost_from, 0, 1 FROM ranges WHERE lost_from < lost_to
-    UNION ALL
-    SELECT user_id, lost_to, 0, -1 FROM ranges WHERE lost_from < lost_to
-),
-delta_month AS (
-    SELECT user_id, month, SUM(kept) AS kept, SUM(lost) AS lost
-      FROM deltas GROUP BY user_id, month
-),
-revenue AS (
-    SELECT a.user_id, a.month,
-           COUNT(*) FILTER (WHERE a.month = a.first_month) AS customers_new,
-           SUM(a.revenue) FILTER (WHERE a.month >= (a.first_month + interval '12 months')::date)
-               AS revenue_existing,
-           SUM(a.revenue) FILTER (WHERE a.month < (a.first_month + interval '12 months')::date)
-               AS revenue_new,
-           SUM(a.revenue) AS revenue_total
-      FROM act a GROUP BY a.user_id, a.month
-),
-events AS (
+WITH events AS (
     SELECT e.user_id, date_trunc('month', e.date)::date AS month,
            COUNT(*) FILTER (WHERE e.state != 'cancelled') AS contacts_planned,
            COUNT(*) FILTER (WHERE e.state = 'done') AS contacts_done,
@@ -128,53 +65,33 @@ ledgers AS (
      WHERE cp.user_id IS NOT NULL
      GROUP BY cp.user_id, date_trunc('month', l.date)
 ),
-bounds AS (
-    SELECT user_id, MIN(month) AS first_month, MAX(month) AS last_month
-      FROM (SELECT user_id, month FROM delta_month
-            UNION ALL SELECT user_id, month FROM revenue
-            UNION ALL SELECT user_id, month FROM events
-            UNION ALL SELECT user_id, month FROM ledgers) m
-     GROUP BY user_id
-),
-spine AS (
-    SELECT b.user_id, gs::date AS month
-      FROM bounds b, params,
-           generate_series(b.first_month,
-                           GREATEST(b.last_month, (params.horizon - interval '1 month')::date),
-                           interval '1 month') gs
-),
-series AS (
-    SELECT s.user_id, s.month,
-           SUM(COALESCE(d.kept, 0)) OVER w AS customers_kept,
-           SUM(COALESCE(d.lost, 0)) OVER w AS customers_lost
-      FROM spine s
-      LEFT JOIN delta_month d ON d.user_id = s.user_id AND d.month = s.month
-    WINDOW w AS (PARTITION BY s.user_id ORDER BY s.month)
+keys AS (
+    SELECT user_id, date AS month FROM customer_manager_kpi_sales
+    UNION SELECT user_id, month FROM events
+    UNION SELECT user_id, month FROM ledgers
 )
-SELECT row_number() OVER (ORDER BY s.user_id, s.month) AS id,
-       s.user_id, u.sale_team_id AS team_id, s.month AS date,
+SELECT row_number() OVER (ORDER BY k.user_id, k.month) AS id,
+       k.user_id, u.sale_team_id AS team_id, k.month AS date,
        COALESCE(ev.contacts_planned, 0) AS contacts_planned,
        COALESCE(ev.contacts_done, 0) AS contacts_done,
        COALESCE(ev.contacts_overdue, 0) AS contacts_overdue,
-       s.customers_kept::int AS customers_kept,
-       s.customers_lost::int AS customers_lost,
-       COALESCE(r.customers_new, 0) AS customers_new,
-       COALESCE(r.revenue_existing, 0) AS revenue_existing,
-       COALESCE(r.revenue_new, 0) AS revenue_new,
-       COALESCE(r.revenue_total, 0) AS revenue_total,
+       COALESCE(s.customers_kept, 0) AS customers_kept,
+       COALESCE(s.customers_lost, 0) AS customers_lost,
+       COALESCE(s.customers_new, 0) AS customers_new,
+       COALESCE(s.revenue_existing, 0) AS revenue_existing,
+       COALESCE(s.revenue_new, 0) AS revenue_new,
+       COALESCE(s.revenue_total, 0) AS revenue_total,
        COALESCE(ev.event_cost, 0) AS event_cost,
        COALESCE(ev.gift_cost, 0) AS gift_cost,
        COALESCE(l.promotion_cost, 0) AS promotion_cost,
        COALESCE(l.service_cost, 0) AS service_cost,
        COALESCE(ev.event_cost, 0) + COALESCE(ev.gift_cost, 0) + COALESCE(l.promotion_cost, 0)
            + COALESCE(l.service_cost, 0) AS maintenance_cost
-  FROM series s
-  JOIN res_users u ON u.id = s.user_id
-  LEFT JOIN revenue r ON r.user_id = s.user_id AND r.month = s.month
-  LEFT JOIN events ev ON ev.user_id = s.user_id AND ev.month = s.month
-  LEFT JOIN ledgers l ON l.user_id = s.user_id AND l.month = s.month
- WHERE s.customers_kept != 0 OR s.customers_lost != 0 OR r.user_id IS NOT NULL
-    OR ev.user_id IS NOT NULL OR l.user_id IS NOT NULL
+  FROM keys k
+  JOIN res_users u ON u.id = k.user_id
+  LEFT JOIN customer_manager_kpi_sales s ON s.user_id = k.user_id AND s.date = k.month
+  LEFT JOIN events ev ON ev.user_id = k.user_id AND ev.month = k.month
+  LEFT JOIN ledgers l ON l.user_id = k.user_id AND l.month = k.month
 """
 
     def init(self):

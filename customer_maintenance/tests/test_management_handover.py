@@ -47,6 +47,21 @@ class TestCustomerHandover(CustomerMaintenanceCase):
         vals.setdefault('to_user_id', self.manager_b.id)
         return self.Wizard.sudo(user).create(vals)
 
+    def test_handover_moves_kpi_sales_at_once(self):
+        """KPIs count customers for their current manager: after the hand-over the report
+        shows the sales under the successor without waiting for the nightly refresh."""
+        self._confirmed_order(self.customer_a2, '2024-03-05', [(self.product, 2, 150)])
+        Sales = self.env['customer.manager.kpi.sales']
+        Sales.cron_refresh_manager_kpi()
+
+        def revenue(user):
+            rows = Sales.search([('user_id', '=', user.id), ('date', '=', '2024-03-01')])
+            return sum(rows.mapped('revenue_total'))
+        self.assertEqual((revenue(self.manager_a), revenue(self.manager_b)), (300, 0))
+        self._wizard(self.supervisor, partner_ids=[(6, 0, self.customer_a2.ids)]).action_handover()
+        Sales.invalidate_cache()
+        self.assertEqual((revenue(self.manager_a), revenue(self.manager_b)), (0, 300))
+
     def test_handover_moves_everything(self):
         wizard = self._wizard(self.supervisor, note='Chen leaves; Lin takes over.')
         wizard._onchange_from_user_id()

@@ -55,6 +55,7 @@ MODELS = [
     ('customer.abc.history', 'history', {'new_class': 'B'}),
     ('customer.consumption.cycle', 'cycle', {'note': 'Changed'}),
     ('customer.manager.kpi.report', 'report', {}),
+    ('customer.manager.kpi.sales', 'report', {}),
     ('customer.consumption.forecast', 'report', {}),
     ('customer.maintenance.home', 'home', {'name': 'Changed'}),
 ]
@@ -140,7 +141,7 @@ class TestTrustAccessMatrix(CustomerMaintenanceCase):
         """True when `user` may do `operation`, False when refused with an access error."""
         Model = self.env[model].sudo(user)
         record = self.records.get(model)
-        if record is None:  # SQL-view report: no record of its own to create
+        if record is None:  # a report (SQL view, KPI snapshot): no record of its own to create
             if operation == 'read':
                 Model.search_read([], ['id'], limit=1)
             else:

@@ -95,6 +95,8 @@ class TestTrustCronFaults(CustomerMaintenanceCase):
                    (SELECT count(*) FROM customer_agreement WHERE state = 'active'),
                    (SELECT count(*) FROM customer_consumption_cycle),
                    (SELECT max(write_date) FROM customer_consumption_cycle),
+                   (SELECT string_agg(concat(id, write_date), ',' ORDER BY id)
+                      FROM customer_manager_kpi_sales),
                    (SELECT string_agg(concat(id, credit_rating, abc_class, customer_tier_id),
                                       ',' ORDER BY id) FROM res_partner)""")
         return cr.fetchone()
@@ -115,6 +117,8 @@ class TestTrustCronFaults(CustomerMaintenanceCase):
             ('agreement_renewal', lambda: env['customer.agreement'].cron_agreement_renewal(TODAY)),
             ('weekly_review_digest', lambda: env['customer.review.digest']
              .cron_weekly_review_digest('2026-02-23')),
+            ('refresh_manager_kpi', lambda: env['customer.manager.kpi.sales']
+             .cron_refresh_manager_kpi()),
         ]
 
     # ---------------------------------------------------------------- idempotence
@@ -145,7 +149,8 @@ class TestTrustCronFaults(CustomerMaintenanceCase):
             if 'cm_cron_commit' not in cron.code:
                 # the method sets the key itself, or does one set-based write (no batches)
                 method = cron.code.split('cron_')[1].split('(')[0]
-                self.assertIn(method, ('plan_relationship_events', 'update_credit_ratings'))
+                self.assertIn(method, ('plan_relationship_events', 'update_credit_ratings',
+                                       'refresh_manager_kpi'))
 
     # ---------------------------------------------------------------- broken records
     def _assert_skipped(self, logger_name, run):
