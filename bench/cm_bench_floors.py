@@ -382,8 +382,60 @@ def compare_plan(cr):
             'date': r[3], 'name': r[4], 'activities': r[5], 'rows': r[6]}
 
 
+# -------------------------------------------------------------------------------- kpi
+# The nightly refresh of the KPI report's sales figures (customer.manager.kpi.sales). Its
+# floor is the figures' aggregate alone, into a temporary table: what remains of the module's
+# time is keeping the snapshot's rows in place (the upsert of changed rows, the delete of
+# vanished months). The aggregate is the module's own query: there is no cheaper SQL for
+# "kept/lost at the end of every month" than its running sum over order-month transitions;
+# the naive loop (cm_bench_jobs.naive_kpi) computes the same figures independently.
+KPI_COLUMNS = ('customers_kept', 'customers_lost', 'customers_new', 'revenue_existing',
+               'revenue_new', 'revenue_total')
+
+
+def _kpi_query():
+    from odoo.addons.customer_maintenance.report.customer_manager_kpi_sales import (
+        CustomerManagerKpiSales)
+    return CustomerManagerKpiSales._SALES_QUERY
+
+
+def kpi_compute(cr, today=None):
+    """The figures per manager and month (the query reads CURRENT_DATE, not `today`)."""
+    if not table_exists(cr, 'customer_manager_kpi_sales'):
+        return None
+    cr.execute("DROP TABLE IF EXISTS bench_kpi_floor")
+    cr.execute("CREATE TEMP TABLE bench_kpi_floor AS " + _kpi_query())
+    return cr.rowcount
+
+
+def kpi_write(cr):
+    """The simplest set-based write: replace the snapshot (new ids every night)."""
+    cr.execute("DELETE FROM customer_manager_kpi_sales")
+    cr.execute("""
+        INSERT INTO customer_manager_kpi_sales (user_id, date, {cols}, create_uid, create_date,
+                                                write_uid, write_date)
+        SELECT user_id, date, {cols}, 1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
+        FROM bench_kpi_floor""".format(cols=', '.join(KPI_COLUMNS)))
+    return True
+
+
+def compare_kpi(cr):
+    """The module's snapshot vs the floor's figures, row by row."""
+    cr.execute("""
+        SELECT count(*) FILTER (WHERE m.user_id IS NULL),
+               count(*) FILTER (WHERE f.user_id IS NULL),
+               count(*) FILTER (WHERE ({m}) IS DISTINCT FROM ({f})),
+               count(*)
+        FROM customer_manager_kpi_sales m
+        FULL JOIN bench_kpi_floor f ON f.user_id = m.user_id AND f.date = m.date""".format(
+        m=', '.join('m.' + c for c in KPI_COLUMNS), f=', '.join('f.' + c for c in KPI_COLUMNS)))
+    r = cr.fetchone()
+    return {'missing_in_module': r[0], 'extra_in_module': r[1], 'figures': r[2], 'rows': r[3]}
+
+
 JOBS = {
     'abc': (abc_compute, abc_write, compare_abc),
     'cycles': (cycles_compute, cycles_write, compare_cycles),
     'plan': (plan_compute, plan_write, compare_plan),
+    'kpi_refresh': (kpi_compute, kpi_write, compare_kpi),
 }

@@ -23,6 +23,7 @@ JOB_METHODS = {
     'abc': ('res.partner', 'cron_classify_customers'),
     'cycles': ('customer.consumption.cycle', 'cron_learn_consumption_cycles'),
     'plan': ('customer.relationship.event', 'cron_plan_relationship_events'),
+    'kpi_refresh': ('customer.manager.kpi.sales', 'cron_refresh_manager_kpi'),
 }
 KPI_MODEL = 'customer.manager.kpi.report'
 NAIVE_MAX_SIZE = 20000
@@ -285,7 +286,57 @@ def naive_plan(env, today, limit=None, budget=None):
     return n
 
 
-NAIVE = {'abc': naive_abc, 'cycles': naive_cycles, 'plan': naive_plan}
+def _month_index(day):
+    return day.year * 12 + day.month - 1
+
+
+def naive_kpi(env, today, limit=None, budget=None):
+    """Per customer with a manager: search its confirmed orders, then walk its months from
+    the first order to this month in Python (kept, lost, new, revenue), summed per manager
+    and month; then the snapshot is replaced by one create per row. Returns the rows as a
+    dict {(user_id, 'YYYY-MM-01'): figures} (the in-suite test compares it with the module's).
+    """
+    Partner, Order = env['res.partner'], env['sale.order']
+    lost_after = min(12, max(1, floors._param(env.cr, 'customer_maintenance.kpi_lost_months', 6)))
+    # the module's query uses PostgreSQL's CURRENT_DATE, so the naive loop does too
+    env.cr.execute('SELECT CURRENT_DATE')
+    now = _month_index(floors._date(env.cr.fetchone()[0]))
+    rows = defaultdict(lambda: dict.fromkeys(floors.KPI_COLUMNS, 0))
+    for partner in budget.customers(Partner.search(
+            [('parent_id', '=', False), ('user_id', '!=', False)], order='id', limit=limit)):
+        revenue = defaultdict(float)
+        for order in Order.search([('partner_id', 'child_of', partner.id),
+                                   ('state', 'in', ('sale', 'done')),
+                                   ('confirmation_date', '!=', False)]):
+            revenue[_month_index(floors._date(order.confirmation_date[:10]))] += \
+                order.amount_untaxed
+        if not revenue:
+            continue
+        first, last_order = min(revenue), None
+        for month in range(first, now + 1):
+            if month in revenue:
+                last_order = month
+            figures = {'customers_new': int(month == first),
+                       'customers_kept': int(month != first and month - last_order < lost_after),
+                       'customers_lost': int(lost_after <= month - last_order < 12)}
+            if month in revenue:
+                key = 'revenue_existing' if month >= first + 12 else 'revenue_new'
+                figures.update({key: revenue[month], 'revenue_total': revenue[month]})
+            elif not (figures['customers_kept'] or figures['customers_lost']):
+                continue
+            row = rows[(partner.user_id.id, '%04d-%02d-01' % (month // 12, month % 12 + 1))]
+            for name, value in figures.items():
+                row[name] += value
+    if 'customer.manager.kpi.sales' in env.registry:
+        Sales = env['customer.manager.kpi.sales']
+        Sales.search([]).unlink()
+        for (user_id, date), figures in rows.items():
+            Sales.create(dict(figures, user_id=user_id, date=date))
+    return dict(rows)
+
+
+NAIVE = {'abc': naive_abc, 'cycles': naive_cycles, 'plan': naive_plan,
+         'kpi_refresh': naive_kpi}
 
 
 def run_naive(env, job, size, today=None, limit=None, budget_s=None):
@@ -300,7 +351,8 @@ def run_naive(env, job, size, today=None, limit=None, budget_s=None):
         with measured(res, 'naive_orm_s'):
             budget = Budget(budget_s)
             rows = NAIVE[job](env, today, limit, budget)
-        res.update(rows=rows, complete=budget.complete, customers_done=budget.done)
+        res.update(rows=len(rows) if isinstance(rows, dict) else rows,
+                   complete=budget.complete, customers_done=budget.done)
         if rows is None:
             res.update(naive_orm_s=None, note='res.partner.customer_tier_id missing (pending merge)')
     return res

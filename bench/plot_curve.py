@@ -21,7 +21,7 @@ def main(src=None, dst=None):
         data = json.load(f)
     fig, ax = plt.subplots(figsize=(8, 5.5), dpi=110)
     colours = {'abc': 'tab:blue', 'cycles': 'tab:orange', 'plan': 'tab:green',
-               'partner_list': 'tab:purple', 'kpi_report': 'tab:brown'}
+               'kpi_refresh': 'tab:red', 'partner_list': 'tab:purple', 'kpi_report': 'tab:brown'}
     styles = (('module_s', '-', 'module'), ('sql_floor_s', '--', 'SQL floor'),
               ('naive_orm_s', ':', 'naive ORM'))
     for job, colour in colours.items():

@@ -204,7 +204,7 @@ class TestBenchSmall(CustomerMaintenanceCase):
         self.assertEqual((dups, early, late), (0, 0, 0))
 
     def test_floor_measurement_rolls_back(self):
-        for job in ('abc', 'cycles', 'plan'):
+        for job in ('abc', 'cycles', 'plan', 'kpi_refresh'):
             self.env.cr.execute("SELECT count(*) FROM customer_relationship_event")
             before = self.env.cr.fetchone()[0]
             res = self.jobs.run_floor(self.env, job, self.today)
@@ -286,6 +286,24 @@ class TestBenchSmall(CustomerMaintenanceCase):
 
     def test_module_plan(self):
         self._module('plan')
+
+    def test_module_kpi_refresh(self):
+        self._module('kpi_refresh')
+
+    def test_kpi_naive_equals_module(self):
+        """The naive loop walks each customer's months in Python: an independent computation
+        of the figures the module's one query produces (its floor is that query)."""
+        Sales = self.env['customer.manager.kpi.sales']
+        Sales.cron_refresh_manager_kpi()
+        module = {(r.user_id.id, r.date): [round(r[c], 2) for c in self.floors.KPI_COLUMNS]
+                  for r in Sales.search([])}
+        naive = self.jobs.naive_kpi(self.env, self.today, budget=self.jobs.Budget())
+        naive = {key: [round(figures[c], 2) for c in self.floors.KPI_COLUMNS]
+                 for key, figures in naive.items()}
+        self.assertGreater(len(module), 100)  # 500 bench customers and the demo's, 24 months
+        self.assertEqual(naive, module)
+        # and the naive loop wrote the same rows through the ORM
+        self.assertEqual(Sales.search_count([]), len(module))
 
     # ---------------------------------------------------------------- list and KPI
     def test_partner_list_and_kpi(self):
