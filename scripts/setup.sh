@@ -14,7 +14,9 @@ command -v lessc >/dev/null || missing+=(node-less)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+# not grep -q: it exits at the first match, fc-list dies of SIGPIPE and pipefail reports the
+# fonts missing, so every setup reinstalled them
+fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
 command -v psql >/dev/null || missing+=(postgresql-client)
 if [ -z "${PGHOST:-}" ] && [ ! -x "$(pg_config --bindir 2>/dev/null)/initdb" ]; then
     missing+=(postgresql postgresql-contrib)
