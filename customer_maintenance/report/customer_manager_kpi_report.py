@@ -12,23 +12,14 @@ class CustomerManagerKpiReport(models.Model):
     why); contacts count for the event's responsible, costs for the customer's manager.
     """
     _name = 'customer.manager.kpi.report'
+    _inherit = 'customer.manager.kpi.figures'
     _description = 'Account Manager KPIs'
     _auto = False
-    _order = 'date desc, user_id'
-    _rec_name = 'date'
 
-    user_id = fields.Many2one('res.users', string='Account Manager', readonly=True)
     team_id = fields.Many2one('crm.team', string='Sales Team', readonly=True)
-    date = fields.Date(string='Month', readonly=True)
     contacts_planned = fields.Integer(string='Contacts Planned', readonly=True)
     contacts_done = fields.Integer(string='Contacts Done', readonly=True)
     contacts_overdue = fields.Integer(string='Contacts Overdue', readonly=True)
-    customers_kept = fields.Integer(string='Customers Kept', readonly=True)
-    customers_lost = fields.Integer(string='Customers Lost', readonly=True)
-    customers_new = fields.Integer(string='New Customers', readonly=True)
-    revenue_existing = fields.Float(string='Revenue from Existing Customers', readonly=True)
-    revenue_new = fields.Float(string='Revenue from New Customers', readonly=True)
-    revenue_total = fields.Float(string='Revenue', readonly=True)
     event_cost = fields.Float(string='Contact Cost', readonly=True)
     gift_cost = fields.Float(string='Gift Cost', readonly=True,
                              help='Value of the gifts given (done events with a gift).')

@@ -27,19 +27,10 @@ class CustomerManagerKpiSales(models.Model):
     transitions with a running sum (no per-customer × month expansion): linear in the orders.
     """
     _name = 'customer.manager.kpi.sales'
+    _inherit = 'customer.manager.kpi.figures'
     _description = 'Account Manager Sales Figures'
-    _order = 'date desc, user_id'
-    _rec_name = 'date'
 
-    user_id = fields.Many2one('res.users', string='Account Manager', readonly=True,
-                              ondelete='cascade')  # indexed by user_month_uniq
-    date = fields.Date(string='Month', readonly=True)
-    customers_kept = fields.Integer(string='Customers Kept', readonly=True)
-    customers_lost = fields.Integer(string='Customers Lost', readonly=True)
-    customers_new = fields.Integer(string='New Customers', readonly=True)
-    revenue_existing = fields.Float(string='Revenue from Existing Customers', readonly=True)
-    revenue_new = fields.Float(string='Revenue from New Customers', readonly=True)
-    revenue_total = fields.Float(string='Revenue', readonly=True)
+    user_id = fields.Many2one(ondelete='cascade')  # indexed by user_month_uniq
 
     # the refresh upserts on it; one row per manager and month
     _sql_constraints = [
