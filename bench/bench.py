@@ -195,6 +195,33 @@ def print_table(data):
     print('results: %s' % os.path.relpath(RESULTS, ROOT))
 
 
+def _ratio(a, b):
+    return '%.2f×' % (a / b) if a and b else ''
+
+
+def print_markdown(data):
+    """The README's Performance table: one row per job and size, ratios of the same run."""
+    print('| job | customers / order lines | module | SQL floor | module / floor | naive ORM '
+          '| naive / module | peak RSS | queries |')
+    print('|---|---|---|---|---|---|---|---|---|')
+    for r in data['runs']:
+        naive = r.get('naive_orm_s')
+        lower = r.get('naive_complete') is False
+        naive_txt = ''
+        if naive is not None:
+            naive_txt = ('> %.0f s (%s customers done)' % (naive, r.get('naive_customers_done'))
+                         if lower else '%.1f s' % naive)
+        speedup = _ratio(naive, r.get('module_s'))
+        print('| `%s` | %dk / %.2fM | %s | %s | %s | %s | %s | %s | %s |' % (
+            r['job'], r['size_customers'] // 1000, r['size_lines'] / 1e6,
+            '%.2f s' % r['module_s'] if r.get('module_s') is not None else 'null',
+            '%.2f s' % r['sql_floor_s'] if r.get('sql_floor_s') is not None else '',
+            _ratio(r.get('module_s'), r.get('sql_floor_s')), naive_txt,
+            ('≥ ' if lower else '') + speedup if speedup else '',
+            '%.0f MB' % r['peak_rss_mb'] if r.get('peak_rss_mb') else '',
+            r.get('queries') if r.get('queries') is not None else ''))
+
+
 def say(msg):
     print('\033[1m==> %s\033[0m' % msg, flush=True)
 
@@ -205,13 +232,14 @@ def main():
     parser.add_argument('mode', nargs='?')
     parser.add_argument('--size', type=int, action='append')
     parser.add_argument('--job')
-    parser.add_argument('--jobs', help='comma-separated subset of abc,cycles,plan')
+    parser.add_argument('--jobs', help='comma-separated subset of %s' % ','.join(JOBS))
     parser.add_argument('--no-ui', action='store_true', help='skip partner list and KPI timings')
     parser.add_argument('--naive-max', type=int, default=20000)
     parser.add_argument('--naive-jobs', help='naive ORM only for these jobs (it is slow)')
     parser.add_argument('--naive-budget', type=float,
                         help='stop each naive loop after this many seconds: its time is then '
                              'a lower bound (naive_complete false in results.json)')
+    parser.add_argument('--markdown', action='store_true', help='table: as in the README')
     parser.add_argument('--conf', default=os.path.join(ROOT, '.local', 'odoo.conf'))
     parser.add_argument('--db', default=os.environ.get('BENCH_DB', 'customer_maintenance_bench'))
     args = parser.parse_args()
@@ -224,6 +252,8 @@ def main():
             print(json.dumps(call(args, 'generate', size)))
         return
     if args.command == 'table':
+        if args.markdown:
+            return print_markdown(load_results())
         return print_table(load_results())
     run(args)
 
