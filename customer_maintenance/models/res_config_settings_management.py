@@ -34,7 +34,7 @@ class ResConfigSettings(models.TransientModel):
 
     @api.multi
     def set_values(self):
-        """A new lost-customer window changes the kept/lost figures: rebuild them now rather
+        """A new lost-customer window changes the kept/lost figures: refresh them now rather
         than show the old window's figures until the night."""
         key = 'customer_maintenance.kpi_lost_months'
         before = self.cm_get_param(key, int, 6)

@@ -12,8 +12,9 @@ _logger = logging.getLogger(__name__)
 
 class CustomerManagerKpiSales(models.Model):
     """The order-history half of the account managers' KPIs, per manager and month: customers
-    kept, lost and new, revenue from existing and new customers. A snapshot, rebuilt every
-    night by `cron_refresh_manager_kpi` (and on demand by a supervisor) in one statement.
+    kept, lost and new, revenue from existing and new customers. A snapshot, brought up
+    to date every night by `cron_refresh_manager_kpi` in one statement, and at once when a
+    supervisor asks (menu), the lost-customer setting changes or customers are handed over.
 
     Why a snapshot: these figures need every customer's whole order history (first order month,
     gaps between order months), about 3 s of PostgreSQL at 200k customers and 1M orders on
@@ -45,12 +46,12 @@ class CustomerManagerKpiSales(models.Model):
     @api.model
     @single_run('refresh_manager_kpi')
     def cron_refresh_manager_kpi(self):
-        """Scheduled action: rebuild the snapshot (idempotent: same orders, same rows)."""
+        """Scheduled action: refresh the snapshot (idempotent: same orders, same rows)."""
         return self._refresh()
 
     @api.model
     def action_refresh(self):
-        """Menu of the supervisors: rebuild the snapshot now, then open the KPI report."""
+        """Menu of the supervisors: refresh the snapshot now, then open the KPI report."""
         if not self.env.user.has_group('customer_maintenance.group_manager'):
             raise AccessError(_('Only supervisors can refresh the account managers\' KPIs.'))
         if self.sudo().cron_refresh_manager_kpi() is False:
