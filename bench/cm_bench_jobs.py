@@ -176,13 +176,15 @@ class Budget(object):
         self.done = 0
         self.complete = True
 
-    def customers(self, records):
+    def customers(self, records, count=True):
+        """The records until the deadline; `count`: they are the customers of the job (not
+        a later phase's rows, e.g. the writes after the ranking of the naive abc)."""
         for record in records:
             if self.deadline and time.time() > self.deadline:
                 self.complete = False
                 return
             yield record
-            self.done += 1
+            self.done += count
 
 
 def _today(today):
@@ -205,7 +207,8 @@ def naive_abc(env, today, limit=None, budget=None):
     before = 0.0
     has_field = 'abc_class' in Partner._fields
     result = {}
-    for rank, (pid, amount) in enumerate(sorted(sales.items(), key=lambda kv: (-kv[1], kv[0])), 1):
+    ranked = sorted(sales.items(), key=lambda kv: (-kv[1], kv[0]))
+    for pid, amount in budget.customers(ranked, count=False):
         cls = 'A' if before < 0.8 * total else 'B' if before < 0.95 * total else 'C'
         before += amount
         result[pid] = cls
@@ -330,7 +333,7 @@ def naive_kpi(env, today, limit=None, budget=None):
     if 'customer.manager.kpi.sales' in env.registry:
         Sales = env['customer.manager.kpi.sales']
         Sales.search([]).unlink()
-        for (user_id, date), figures in rows.items():
+        for (user_id, date), figures in budget.customers(list(rows.items()), count=False):
             Sales.create(dict(figures, user_id=user_id, date=date))
     return dict(rows)
 

@@ -239,6 +239,18 @@ class TestBenchSmall(CustomerMaintenanceCase):
         res = self.jobs.run_naive(self.env, 'abc', self.jobs.NAIVE_MAX_SIZE + 1)
         self.assertIsNone(res['naive_orm_s'])
 
+    def test_naive_budget_is_a_lower_bound(self):
+        """A naive loop out of time stops (its writes too) and says it did not finish."""
+        res = self.jobs.run_naive(self.env, 'abc', self.SIZE, self.today, limit=60,
+                                  budget_s=1e-6)
+        self.assertIs(res['complete'], False)
+        self.assertEqual((res['customers_done'], res['rows']), (0, 0))
+        res = self.jobs.run_naive(self.env, 'kpi_refresh', self.SIZE, self.today, limit=20,
+                                  budget_s=600)
+        self.assertIs(res['complete'], True)
+        self.assertEqual(res['customers_done'], 20)
+        self.assertGreater(res['rows'], 0)
+
     # ------------------------------------------------------------------ module's jobs
     def _module(self, job):
         if self.jobs.job_method(self.env, job) is None:
