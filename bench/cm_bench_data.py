@@ -13,7 +13,8 @@ Per customer: an account manager (a few dozen users with group_user), a tier (wh
 with a reorder pattern: steady, speeding up, slowing down, irregular or lapsed (5% prospects
 never order). Sales follow a Pareto law (about 80/20). Some orders are cancelled or draft,
 some same-day twins, and 1% of the lines are returns (negative quantity), so the jobs' rules
-are all exercised. About half of the customers have done relationship events (calls, visits).
+are all exercised. Two years of done (and a few cancelled) calls, care calls and visits, about
+20 per customer, some with costs and gifts.
 
 The few dozen users and products are created with the ORM (idempotent); everything that
 scales with `size` is one INSERT ... SELECT per table.
@@ -256,16 +257,27 @@ def _insert(cr, start, size, user_ids, products, has_tier, seed):
                %(company)s, l.order_partner, l.user_id, 0, 0, 0, 0, 0, 'no', false, 1, 1,
                now() at time zone 'UTC', now() at time zone 'UTC'
         FROM bench_line l""", {'company': company_id})
-    # done relationship events: about half of the customers were called, a quarter visited
+    # two years of contacts, as a maintained customer base has them: a business call about
+    # every 45 days, a care call every 100, a visit every 180 (each one skipped now and then,
+    # 3% cancelled; visits cost travel, one in ten care calls brought a gift): ~20 events per
+    # customer, the history the planner and the KPI report read every time
     cr.execute("""
         INSERT INTO customer_relationship_event (name, partner_id, user_id, kind, channel,
-            date, state, company_id, create_uid, write_uid, create_date, write_date)
+            date, state, cost, gift_value, company_id, create_uid, write_uid, create_date,
+            write_date)
         SELECT 'Bench ' || x.channel, c.pid, c.user_id, 'periodic', x.channel,
-               current_date - (random() * x.spread)::int, 'done', %(company)s, 1, 1,
-               now() at time zone 'UTC', now() at time zone 'UTC'
+               current_date - g * x.every - (random() * x.every / 3)::int,
+               CASE WHEN random() < 0.03 THEN 'cancelled' ELSE 'done' END,
+               CASE x.channel WHEN 'visit' THEN 150 ELSE 0 END,
+               CASE WHEN x.channel = 'care_call' AND random() < 0.1 THEN 300 ELSE 0 END,
+               %(company)s, 1, 1, now() at time zone 'UTC', now() at time zone 'UTC'
         FROM bench_cust c
-        CROSS JOIN LATERAL (VALUES ('call', 60, 0.5), ('care_call', 120, 0.3),
-                                   ('visit', 200, 0.25)) x(channel, spread, share)
-        WHERE random() < x.share""", {'company': company_id})
+        CROSS JOIN LATERAL (VALUES ('call', 45, 0.9), ('care_call', 100, 0.7),
+                                   ('visit', 180, 0.6)) x(channel, every, share)
+        CROSS JOIN LATERAL generate_series(0, 730 / x.every - 1) g
+        -- not random(): the lateral rows do not depend on the customer, PostgreSQL filters
+        -- them once and every customer would get the same skips
+        WHERE (hashtext(c.pid || ':' || x.channel || ':' || g) & 1023) < x.share * 1024""",
+               {'company': company_id})
     for table in ('bench_line', 'bench_order', 'bench_cust', 'bench_product'):
         cr.execute('DROP TABLE %s' % table)  # fixed names

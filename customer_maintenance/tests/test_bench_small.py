@@ -80,6 +80,15 @@ class TestBenchSmall(CustomerMaintenanceCase):
         self.assertGreater(contacts_ordering, 0)
         self.assertGreater(twins, 0)
         self.assertTrue(0 < prospects < self.SIZE * 0.15, prospects)
+        # two years of contacts per customer: what the planner and the KPI report read
+        (events, customers, months, channels), = self._rows("""
+            SELECT count(*), count(DISTINCT partner_id),
+                   count(DISTINCT date_trunc('month', date)), count(DISTINCT channel)
+            FROM customer_relationship_event WHERE partner_id = ANY(%s)
+              AND state IN ('done', 'cancelled')""", (self.bench_ids,))
+        self.assertTrue(15 * self.SIZE <= events <= 25 * self.SIZE, events)
+        self.assertEqual((customers, channels), (self.SIZE, 3))
+        self.assertGreaterEqual(months, 24)
         self.assertEqual(out_of_window, 0)
         # amounts are consistent with the lines, as the ORM would have computed them
         (bad_amounts,), = self._rows("""
