@@ -383,25 +383,28 @@ def compare_plan(cr):
 
 
 # -------------------------------------------------------------------------------- kpi
-# The nightly refresh of the KPI report's sales figures (customer.manager.kpi.sales). Its
-# floor is the figures' aggregate alone, into a temporary table: what remains of the module's
-# time is keeping the snapshot's rows in place (the upsert of changed rows, the delete of
-# vanished months). The aggregate is the module's own query: there is no cheaper SQL for
-# "kept/lost at the end of every month" than its running sum over order-month transitions;
-# the naive loop (cm_bench_jobs.naive_kpi) computes the same figures independently.
+# The nightly refresh of the KPI snapshot (customer.manager.kpi.snapshot). Its floor is the
+# figures' aggregate alone, into a temporary table: what remains of the module's time is
+# keeping the snapshot's rows in place (the upsert of changed rows, the delete of vanished
+# months). The aggregate is the module's own query: there is no cheaper SQL for "kept/lost
+# at the end of every month" than its running sum over order-month transitions, nor for the
+# contacts and costs than one GROUP BY each; the naive loop (cm_bench_jobs.naive_kpi)
+# computes the same figures independently.
 KPI_COLUMNS = ('customers_kept', 'customers_lost', 'customers_new', 'revenue_existing',
-               'revenue_new', 'revenue_total')
+               'revenue_new', 'revenue_total', 'contacts_planned', 'contacts_done',
+               'contacts_overdue', 'event_cost', 'gift_cost', 'promotion_cost', 'service_cost',
+               'maintenance_cost')
 
 
 def _kpi_query():
-    from odoo.addons.customer_maintenance.report.customer_manager_kpi_sales import (
-        CustomerManagerKpiSales)
-    return CustomerManagerKpiSales._SALES_QUERY
+    from odoo.addons.customer_maintenance.report.customer_manager_kpi_snapshot import (
+        CustomerManagerKpiSnapshot)
+    return CustomerManagerKpiSnapshot._snapshot_query()
 
 
 def kpi_compute(cr, today=None):
     """The figures per manager and month (the query reads CURRENT_DATE, not `today`)."""
-    if not table_exists(cr, 'customer_manager_kpi_sales'):
+    if not table_exists(cr, 'customer_manager_kpi_snapshot'):
         return None
     cr.execute("DROP TABLE IF EXISTS bench_kpi_floor")
     cr.execute("CREATE TEMP TABLE bench_kpi_floor AS " + _kpi_query())
@@ -410,9 +413,9 @@ def kpi_compute(cr, today=None):
 
 def kpi_write(cr):
     """The simplest set-based write: replace the snapshot (new ids every night)."""
-    cr.execute("DELETE FROM customer_manager_kpi_sales")
+    cr.execute("DELETE FROM customer_manager_kpi_snapshot")
     cr.execute("""
-        INSERT INTO customer_manager_kpi_sales (user_id, date, {cols}, create_uid, create_date,
+        INSERT INTO customer_manager_kpi_snapshot (user_id, date, {cols}, create_uid, create_date,
                                                 write_uid, write_date)
         SELECT user_id, date, {cols}, 1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
         FROM bench_kpi_floor""".format(cols=', '.join(KPI_COLUMNS)))
@@ -426,7 +429,7 @@ def compare_kpi(cr):
                count(*) FILTER (WHERE f.user_id IS NULL),
                count(*) FILTER (WHERE ({m}) IS DISTINCT FROM ({f})),
                count(*)
-        FROM customer_manager_kpi_sales m
+        FROM customer_manager_kpi_snapshot m
         FULL JOIN bench_kpi_floor f ON f.user_id = m.user_id AND f.date = m.date""".format(
         m=', '.join('m.' + c for c in KPI_COLUMNS), f=', '.join('f.' + c for c in KPI_COLUMNS)))
     r = cr.fetchone()

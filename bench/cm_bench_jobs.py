@@ -23,7 +23,7 @@ JOB_METHODS = {
     'abc': ('res.partner', 'cron_classify_customers'),
     'cycles': ('customer.consumption.cycle', 'cron_learn_consumption_cycles'),
     'plan': ('customer.relationship.event', 'cron_plan_relationship_events'),
-    'kpi_refresh': ('customer.manager.kpi.sales', 'cron_refresh_manager_kpi'),
+    'kpi_refresh': ('customer.manager.kpi.snapshot', 'cron_refresh_manager_kpi'),
 }
 KPI_MODEL = 'customer.manager.kpi.report'
 NAIVE_MAX_SIZE = 20000
@@ -295,16 +295,24 @@ def _month_index(day):
 
 def naive_kpi(env, today, limit=None, budget=None):
     """Per customer with a manager: search its confirmed orders, then walk its months from
-    the first order to this month in Python (kept, lost, new, revenue), summed per manager
-    and month; then the snapshot is replaced by one create per row. Returns the rows as a
-    dict {(user_id, 'YYYY-MM-01'): figures} (the in-suite test compares it with the module's).
+    the first order to this month in Python (kept, lost, new, revenue); then every event and
+    ledger line read one by one for contacts and costs; summed per manager and month, and
+    the snapshot replaced by one create per row. Returns the rows as a dict
+    {(user_id, 'YYYY-MM-01'): figures} (the in-suite test compares it with the module's).
     """
     Partner, Order = env['res.partner'], env['sale.order']
     lost_after = min(12, max(1, floors._param(env.cr, 'customer_maintenance.kpi_lost_months', 6)))
     # the module's query uses PostgreSQL's CURRENT_DATE, so the naive loop does too
     env.cr.execute('SELECT CURRENT_DATE')
-    now = _month_index(floors._date(env.cr.fetchone()[0]))
+    current_date = floors._date(env.cr.fetchone()[0])
+    now = _month_index(current_date)
     rows = defaultdict(lambda: dict.fromkeys(floors.KPI_COLUMNS, 0))
+
+    def add(user, day, **figures):
+        row = rows[(user.id, day[:8] + '01')]
+        for name, value in figures.items():
+            row[name] += value
+
     for partner in budget.customers(Partner.search(
             [('parent_id', '=', False), ('user_id', '!=', False)], order='id', limit=limit)):
         revenue = defaultdict(float)
@@ -327,14 +335,34 @@ def naive_kpi(env, today, limit=None, budget=None):
                 figures.update({key: revenue[month], 'revenue_total': revenue[month]})
             elif not (figures['customers_kept'] or figures['customers_lost']):
                 continue
-            row = rows[(partner.user_id.id, '%04d-%02d-01' % (month // 12, month % 12 + 1))]
-            for name, value in figures.items():
-                row[name] += value
-    if 'customer.manager.kpi.sales' in env.registry:
-        Sales = env['customer.manager.kpi.sales']
-        Sales.search([]).unlink()
+            add(partner.user_id, '%04d-%02d-01' % (month // 12, month % 12 + 1), **figures)
+    if 'customer.relationship.event' in env.registry:
+        for event in budget.customers(env['customer.relationship.event'].search(
+                [('user_id', '!=', False)]), count=False):
+            live = event.state != 'cancelled'
+            cost = (event.cost if live else 0) + (event.gift_value if event.state == 'done'
+                                                   else 0)
+            add(event.user_id, event.date, contacts_planned=int(live),
+                contacts_done=int(event.state == 'done'),
+                contacts_overdue=int(event.state == 'planned'
+                                     and floors._date(event.date) < current_date),
+                event_cost=event.cost if live else 0,
+                gift_cost=event.gift_value if event.state == 'done' else 0,
+                maintenance_cost=cost)
+    for model, figure, domain in (
+            ('customer.promotion.support', 'promotion_cost', [('state', '!=', 'cancelled')]),
+            ('customer.value.service', 'service_cost', [])):
+        if model not in env.registry:
+            continue
+        for line in budget.customers(env[model].search(domain), count=False):
+            manager = line.partner_id.commercial_partner_id.user_id
+            if manager:
+                add(manager, line.date, maintenance_cost=line.cost, **{figure: line.cost})
+    if 'customer.manager.kpi.snapshot' in env.registry:
+        Snapshot = env['customer.manager.kpi.snapshot']
+        Snapshot.search([]).unlink()
         for (user_id, date), figures in budget.customers(list(rows.items()), count=False):
-            Sales.create(dict(figures, user_id=user_id, date=date))
+            Snapshot.create(dict(figures, user_id=user_id, date=date))
     return dict(rows)
 
 

@@ -67,5 +67,6 @@
         'demo/res_users_demo.xml',
         'demo/customer_maintenance_demo.xml',
         'demo/customer_relationship_demo.xml',
+        'demo/customer_manager_kpi_demo.xml',
     ],
 }

@@ -40,7 +40,7 @@ class ResConfigSettings(models.TransientModel):
         before = self.cm_get_param(key, int, 6)
         super(ResConfigSettings, self).set_values()
         if self.cm_get_param(key, int, 6) != before:
-            self.env['customer.manager.kpi.sales'].sudo()._refresh()
+            self.env['customer.manager.kpi.snapshot'].sudo()._refresh()
 
     @api.model
     def _cm_params(self):

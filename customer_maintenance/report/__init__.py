@@ -1,6 +1,6 @@
 # the figures both define, then the sales snapshot: the report's view reads its table
 from . import customer_manager_kpi_figures
-from . import customer_manager_kpi_sales
+from . import customer_manager_kpi_snapshot
 from . import customer_manager_kpi_report
 from . import customer_profile_card
 from . import consumption_forecast

@@ -314,7 +314,7 @@ class TestBenchSmall(CustomerMaintenanceCase):
     def test_kpi_naive_equals_module(self):
         """The naive loop walks each customer's months in Python: an independent computation
         of the figures the module's one query produces (its floor is that query)."""
-        Sales = self.env['customer.manager.kpi.sales']
+        Sales = self.env['customer.manager.kpi.snapshot']
         Sales.cron_refresh_manager_kpi()
         module = {(r.user_id.id, r.date): [round(r[c], 2) for c in self.floors.KPI_COLUMNS]
                   for r in Sales.search([])}

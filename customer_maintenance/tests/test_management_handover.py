@@ -47,11 +47,11 @@ class TestCustomerHandover(CustomerMaintenanceCase):
         vals.setdefault('to_user_id', self.manager_b.id)
         return self.Wizard.sudo(user).create(vals)
 
-    def test_handover_moves_kpi_sales_at_once(self):
+    def test_handover_moves_kpi_snapshot_at_once(self):
         """KPIs count customers for their current manager: after the hand-over the report
         shows the sales under the successor without waiting for the nightly refresh."""
         self._confirmed_order(self.customer_a2, '2024-03-05', [(self.product, 2, 150)])
-        Sales = self.env['customer.manager.kpi.sales']
+        Sales = self.env['customer.manager.kpi.snapshot']
         Sales.cron_refresh_manager_kpi()
 
         def revenue(user):

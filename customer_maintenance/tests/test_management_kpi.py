@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo.exceptions import AccessError
 
+from ..report.customer_manager_kpi_figures import FIGURES
 from .common import CustomerMaintenanceCase
 
 
@@ -44,8 +45,8 @@ class TestManagerKpiReport(CustomerMaintenanceCase):
             'cost': 1000, 'state': 'cancelled'})
         cls.env['customer.value.service'].create({
             'name': 'Training', 'partner_id': cls.customer_a.id, 'date': '2024-02-20', 'cost': 30})
-        # the sales figures are a snapshot the nightly cron rebuilds: take it now
-        cls.env['customer.manager.kpi.sales'].cron_refresh_manager_kpi()
+        # these months are in the past: the report reads them from the nightly snapshot
+        cls.env['customer.manager.kpi.snapshot'].cron_refresh_manager_kpi()
 
     def _row(self, month):
         rows = self.env['customer.manager.kpi.report'].search(
@@ -94,7 +95,7 @@ class TestManagerKpiReport(CustomerMaintenanceCase):
 
     def test_lost_months_setting(self):
         self.env['ir.config_parameter'].sudo().set_param('customer_maintenance.kpi_lost_months', '3')
-        self.env['customer.manager.kpi.sales']._refresh()
+        self.env['customer.manager.kpi.snapshot']._refresh()
         self.assertEqual(self._kept_lost('2024-04-01'), (3, 0))  # a, X, Y
         self.assertEqual(self._kept_lost('2024-05-01'), (1, 2))  # a kept until May; X, Y lost
         self.assertEqual(self._kept_lost('2024-06-01'), (0, 3))
@@ -105,47 +106,59 @@ class TestManagerKpiReport(CustomerMaintenanceCase):
         self.env['res.config.settings'].create({'cm_kpi_lost_months': 3}).execute()
         self.assertEqual(self._kept_lost('2024-05-01'), (1, 2))
 
-    def test_sales_figures_are_a_nightly_snapshot(self):
-        Sales = self.env['customer.manager.kpi.sales']
-        fields_ = ['user_id', 'date', 'customers_kept', 'customers_lost', 'customers_new',
-                   'revenue_existing', 'revenue_new', 'revenue_total']
-        snapshot = Sales.search([]).read(fields_)
-        self.assertTrue(snapshot)
+    def test_past_months_from_the_snapshot_this_month_live(self):
+        Snapshot = self.env['customer.manager.kpi.snapshot']
+        Event = self.env['customer.relationship.event']
+        fields_ = ['user_id', 'date'] + list(FIGURES)
         self.assertEqual(self._row('2024-04-01').revenue_total, 0)
         self._confirmed_order(self.customer_x, '2024-04-08', [(self.product, 1, 300)])
-        self.env['customer.relationship.event'].create({
+        Event.create({
             'name': 'Visit', 'partner_id': self.customer_x.id, 'user_id': self.manager_a.id,
             'date': '2024-04-09', 'state': 'done', 'channel': 'visit'})
+        # the view's "this month" is PostgreSQL's
+        self.env.cr.execute("SELECT CURRENT_DATE::text")
+        today = self.env.cr.fetchone()[0]
+        this_month = today[:8] + '01'
+        call = Event.create({
+            'name': 'Call today', 'partner_id': self.customer_x.id, 'user_id': self.manager_a.id,
+            'date': today, 'state': 'done', 'channel': 'call', 'cost': 20})
+        # a past month waits for the refresh, contacts and revenue alike
         row = self._row('2024-04-01')
-        self.assertEqual(row.contacts_done, 1)      # contacts are live
-        self.assertEqual(row.revenue_total, 0)      # sales wait for the refresh
-        self.assertEqual(Sales.cron_refresh_manager_kpi(), Sales.search_count([]))
+        self.assertEqual((row.contacts_done, row.revenue_total), (0, 0))
+        # this month's contacts and costs are live
+        row = self._row(this_month)
+        self.assertEqual((row.contacts_done, row.event_cost, row.maintenance_cost), (1, 20, 20))
+        call.state = 'cancelled'
+        self.env['customer.manager.kpi.report'].invalidate_cache()
+        self.assertEqual(self._row(this_month).contacts_done, 0)
+
+        self.assertEqual(Snapshot.cron_refresh_manager_kpi(), Snapshot.search_count([]))
         self.env['customer.manager.kpi.report'].invalidate_cache()
         row = self._row('2024-04-01')
         self.assertEqual((row.revenue_total, row.revenue_new, row.contacts_done), (300, 300, 1))
-        # idempotent: the same orders give the same rows, ids included, and nothing written
-        again = Sales.search([], order='id').read(fields_ + ['write_date'])
-        Sales.cron_refresh_manager_kpi()
-        Sales.invalidate_cache()
-        self.assertEqual(Sales.search([], order='id').read(fields_ + ['write_date']), again)
+        # idempotent: the same data gives the same rows, ids included, and nothing written
+        again = Snapshot.search([], order='id').read(fields_ + ['write_date'])
+        Snapshot.cron_refresh_manager_kpi()
+        Snapshot.invalidate_cache()
+        self.assertEqual(Snapshot.search([], order='id').read(fields_ + ['write_date']), again)
         # a changed month is updated in place, a month without figures any more removed
-        row = Sales.search([('user_id', '=', self.manager_a.id), ('date', '=', '2024-04-01')])
-        self.env.cr.execute("UPDATE customer_manager_kpi_sales SET revenue_total = -1 "
-                            "WHERE id = %s", [row.id])
-        stale = Sales.create({'user_id': self.manager_b.id, 'date': '2001-01-01'})
-        Sales.cron_refresh_manager_kpi()
-        Sales.invalidate_cache()
-        self.assertEqual(row.exists().revenue_total, 300)
+        row = Snapshot.search([('user_id', '=', self.manager_a.id), ('date', '=', '2024-04-01')])
+        self.env.cr.execute("UPDATE customer_manager_kpi_snapshot SET revenue_total = -1, "
+                            "contacts_done = 7 WHERE id = %s", [row.id])
+        stale = Snapshot.create({'user_id': self.manager_b.id, 'date': '2001-01-01'})
+        Snapshot.cron_refresh_manager_kpi()
+        Snapshot.invalidate_cache()
+        self.assertEqual((row.exists().revenue_total, row.contacts_done), (300, 1))
         self.assertFalse(stale.exists())
 
     def test_refresh_by_supervisors_only(self):
-        Sales = self.env['customer.manager.kpi.sales']
+        Snapshot = self.env['customer.manager.kpi.snapshot']
         with self.assertRaises(AccessError):
-            Sales.sudo(self.manager_a).action_refresh()
+            Snapshot.sudo(self.manager_a).action_refresh()
         with self.assertRaises(AccessError):
-            Sales.sudo(self.manager_a).search([])
+            Snapshot.sudo(self.manager_a).search([])
         self._confirmed_order(self.customer_y, '2024-05-03', [(self.product, 1, 80)])
-        action = Sales.sudo(self.supervisor).action_refresh()
+        action = Snapshot.sudo(self.supervisor).action_refresh()
         self.assertEqual(action['res_model'], 'customer.manager.kpi.report')
         self.assertEqual(self._row('2024-05-01').revenue_existing, 80)
 

@@ -55,7 +55,7 @@ MODELS = [
     ('customer.abc.history', 'history', {'new_class': 'B'}),
     ('customer.consumption.cycle', 'cycle', {'note': 'Changed'}),
     ('customer.manager.kpi.report', 'report', {}),
-    ('customer.manager.kpi.sales', 'report', {}),
+    ('customer.manager.kpi.snapshot', 'report', {}),
     ('customer.consumption.forecast', 'report', {}),
     ('customer.maintenance.home', 'home', {'name': 'Changed'}),
 ]

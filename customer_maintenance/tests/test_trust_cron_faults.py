@@ -96,7 +96,7 @@ class TestTrustCronFaults(CustomerMaintenanceCase):
                    (SELECT count(*) FROM customer_consumption_cycle),
                    (SELECT max(write_date) FROM customer_consumption_cycle),
                    (SELECT string_agg(concat(id, write_date), ',' ORDER BY id)
-                      FROM customer_manager_kpi_sales),
+                      FROM customer_manager_kpi_snapshot),
                    (SELECT string_agg(concat(id, credit_rating, abc_class, customer_tier_id),
                                       ',' ORDER BY id) FROM res_partner)""")
         return cr.fetchone()
@@ -117,7 +117,7 @@ class TestTrustCronFaults(CustomerMaintenanceCase):
             ('agreement_renewal', lambda: env['customer.agreement'].cron_agreement_renewal(TODAY)),
             ('weekly_review_digest', lambda: env['customer.review.digest']
              .cron_weekly_review_digest('2026-02-23')),
-            ('refresh_manager_kpi', lambda: env['customer.manager.kpi.sales']
+            ('refresh_manager_kpi', lambda: env['customer.manager.kpi.snapshot']
              .cron_refresh_manager_kpi()),
         ]
 

@@ -105,9 +105,9 @@ class CustomerHandoverWizard(models.TransientModel):
             partner.customer_team_ids = commands
 
         self.sudo()._move_activities(everyone, old, new)
-        # KPIs count customers and their sales for the current manager: the supervisor who
-        # hands over sees the book under its new manager now, not after the nightly refresh
-        env['customer.manager.kpi.sales']._refresh()
+        # KPIs count customers, their sales and costs for the current manager: the supervisor
+        # who hands over sees the book under its new manager now, not after the night
+        env['customer.manager.kpi.snapshot']._refresh()
 
         body = _('Customer handed over from %s to %s.') % (old.name, new.name)
         if self.note:
