@@ -10,6 +10,11 @@ LIVE_FIGURES = ('contacts_planned', 'contacts_done', 'contacts_overdue', 'event_
 FIGURES = SALES_FIGURES + LIVE_FIGURES
 
 
+def coalesced(alias, names):
+    """SQL select list `COALESCE(alias.name, 0) AS name, ...`: a month without a row counts 0."""
+    return ',\n       '.join('COALESCE({0}.{1}, 0) AS {1}'.format(alias, name) for name in names)
+
+
 class CustomerManagerKpiFigures(models.AbstractModel):
     """The figures of an account manager in a month, as the nightly snapshot
     (`customer.manager.kpi.snapshot`) stores them and the KPI report shows them: one definition,

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import fields, models, tools
 
-from .customer_manager_kpi_figures import LIVE_FIGURES
+from .customer_manager_kpi_figures import LIVE_FIGURES, SALES_FIGURES, coalesced
 
 
 class CustomerManagerKpiReport(models.Model):
@@ -38,12 +38,7 @@ keys AS (
 )
 SELECT row_number() OVER (ORDER BY k.user_id, k.month) AS id,
        k.user_id, u.sale_team_id AS team_id, k.month AS date,
-       COALESCE(s.customers_kept, 0) AS customers_kept,
-       COALESCE(s.customers_lost, 0) AS customers_lost,
-       COALESCE(s.customers_new, 0) AS customers_new,
-       COALESCE(s.revenue_existing, 0) AS revenue_existing,
-       COALESCE(s.revenue_new, 0) AS revenue_new,
-       COALESCE(s.revenue_total, 0) AS revenue_total,
+       """ + coalesced('s', SALES_FIGURES) + """,
        """ + live + """
   FROM keys k
   JOIN res_users u ON u.id = k.user_id

@@ -6,7 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..models.cron_lock import single_run
-from .customer_manager_kpi_figures import FIGURES
+from .customer_manager_kpi_figures import FIGURES, SALES_FIGURES, coalesced
 
 _logger = logging.getLogger(__name__)
 
@@ -115,12 +115,7 @@ keys AS (
     UNION SELECT user_id, month FROM costs
 )
 SELECT k.user_id, k.month AS date,
-       COALESCE(s.customers_kept, 0) AS customers_kept,
-       COALESCE(s.customers_lost, 0) AS customers_lost,
-       COALESCE(s.customers_new, 0) AS customers_new,
-       COALESCE(s.revenue_existing, 0) AS revenue_existing,
-       COALESCE(s.revenue_new, 0) AS revenue_new,
-       COALESCE(s.revenue_total, 0) AS revenue_total,
+       """ + coalesced('s', SALES_FIGURES) + """,
        """ + cls._LIVE_COLUMNS.format(ev='ev', l='l') + """
   FROM keys k
   LEFT JOIN sales s ON s.user_id = k.user_id AND s.date = k.month
