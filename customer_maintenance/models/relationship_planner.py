@@ -230,12 +230,18 @@ class CustomerRelationshipEvent(models.Model):
               FROM due d
              WHERE d.date <= %(last_day)s
                -- a planned call the planner did not plan (a replenishment call, a call by
-               -- hand) within SAME_WEEK_DAYS of the business call stands in for it
-               AND NOT (d.item = 'call' AND EXISTS (
-                   SELECT 1 FROM customer_relationship_event e
-                    WHERE e.partner_id = d.partner_id AND e.state = 'planned'
-                      AND e.channel = 'call' AND e.plan_item IS NULL
-                      AND e.date BETWEEN d.date - %(window)s AND d.date + %(window)s))
+               -- hand) within SAME_WEEK_DAYS of the business call stands in for it. Asked of
+               -- one uncorrelated set of covered (customer, day) pairs, hashed once: a probe
+               -- per customer follows PostgreSQL's estimate of the planned events, which is
+               -- stale right after a reset or the planner's own first batch (it then walks
+               -- the whole state index per customer: 4 minutes per 20k customers instead of
+               -- 2 seconds)
+               AND NOT (d.item = 'call' AND (d.partner_id, d.date) IN (
+                   SELECT e.partner_id, e.date + g.shift
+                     FROM customer_relationship_event e
+                    CROSS JOIN generate_series(-%(window)s, %(window)s) AS g(shift)
+                    WHERE e.partner_id = ANY(%(ids)s) AND e.state = 'planned'
+                      AND e.channel = 'call' AND e.plan_item IS NULL))
         """, {'ids': partner_ids, 'items': list(PERIODIC_ITEMS),
               'labels': [labels[item] for item in PERIODIC_ITEMS], 'today': today,
               'last_day': last_day, 'window': planning.SAME_WEEK_DAYS})
