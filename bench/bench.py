@@ -83,8 +83,7 @@ def _child(args):
 def call(args, mode, size, job=None):
     cmd = [sys.executable, os.path.abspath(__file__), 'child', mode, '--size', str(size),
            '--conf', args.conf, '--db', args.db]
-    if args.naive_budget:
-        cmd += ['--naive-budget', str(args.naive_budget)]
+    cmd += ['--naive-budget', str(args.naive_budget or 0)]
     if job:
         cmd += ['--job', job]
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -236,9 +235,10 @@ def main():
     parser.add_argument('--no-ui', action='store_true', help='skip partner list and KPI timings')
     parser.add_argument('--naive-max', type=int, default=20000)
     parser.add_argument('--naive-jobs', help='naive ORM only for these jobs (it is slow)')
-    parser.add_argument('--naive-budget', type=float,
-                        help='stop each naive loop after this many seconds: its time is then '
-                             'a lower bound (naive_complete false in results.json)')
+    parser.add_argument('--naive-budget', type=float, default=300,
+                        help='stop each naive loop after this many seconds (default 300, 0: '
+                             'never): its time is then a lower bound (naive_complete false in '
+                             'results.json); unbounded, the naive loops take hours at 20k')
     parser.add_argument('--markdown', action='store_true', help='table: as in the README')
     parser.add_argument('--conf', default=os.path.join(ROOT, '.local', 'odoo.conf'))
     parser.add_argument('--db', default=os.environ.get('BENCH_DB', 'customer_maintenance_bench'))
