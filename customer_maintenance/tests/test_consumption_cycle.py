@@ -253,6 +253,7 @@ class TestConsumptionCycle(CustomerMaintenanceCase):
                              'consumption_due_date': '2026-07-04'})
 
     def test_anomaly_activity_once(self):
+        self.customer_a.name = 'Oil & <b>Gas</b> Co'  # the note is text, not markup
         self._history(self.customer_a, self.oil, '2025-12-01',
                       [30, 30, 30, 30, 12, 12], [10] * 7)
         self._learn()
@@ -264,6 +265,10 @@ class TestConsumptionCycle(CustomerMaintenanceCase):
         cycle.invalidate_cache()
         self.assertEqual(len(cycle.activity_ids), 1)
         self.assertEqual(cycle.activity_ids.user_id, self.manager_a)
+        self.assertEqual(cycle.activity_ids.summary, 'Consumption rising: ask the customer why')
+        self.assertTrue(cycle.activity_ids.note.startswith(
+            '<p>Oil &amp; &lt;b&gt;Gas&lt;/b&gt; Co / '), cycle.activity_ids.note)
+        self.assertIn('× the usual rate.</p>', cycle.activity_ids.note)
         self.assertEqual(cycle.anomaly_notified, 'rising')
         # back to normal (steady orders again), then rising again later: asked again
         self._confirmed_order(self.customer_a, '2026-05-24', [(self.oil, 10, 1.0)])
