@@ -393,10 +393,10 @@ def compare_plan(cr):
 # at the end of every month" than its running sum over order-month transitions, nor for the
 # contacts and costs than one GROUP BY each; the naive loop (cm_bench_jobs.naive_kpi)
 # computes the same figures independently.
-KPI_COLUMNS = ('customers_kept', 'customers_lost', 'customers_new', 'revenue_existing',
-               'revenue_new', 'revenue_total', 'contacts_planned', 'contacts_done',
-               'contacts_overdue', 'event_cost', 'gift_cost', 'promotion_cost', 'service_cost',
-               'maintenance_cost')
+def kpi_figures():
+    """The snapshot's figure columns, as the module defines them (Odoo must be loaded)."""
+    from odoo.addons.customer_maintenance.report.customer_manager_kpi_figures import FIGURES
+    return FIGURES
 
 
 def _kpi_query():
@@ -421,7 +421,7 @@ def kpi_write(cr):
         INSERT INTO customer_manager_kpi_snapshot (user_id, date, {cols}, create_uid, create_date,
                                                 write_uid, write_date)
         SELECT user_id, date, {cols}, 1, now() at time zone 'UTC', 1, now() at time zone 'UTC'
-        FROM bench_kpi_floor""".format(cols=', '.join(KPI_COLUMNS)))
+        FROM bench_kpi_floor""".format(cols=', '.join(kpi_figures())))
     return True
 
 
@@ -434,7 +434,8 @@ def compare_kpi(cr):
                count(*)
         FROM customer_manager_kpi_snapshot m
         FULL JOIN bench_kpi_floor f ON f.user_id = m.user_id AND f.date = m.date""".format(
-        m=', '.join('m.' + c for c in KPI_COLUMNS), f=', '.join('f.' + c for c in KPI_COLUMNS)))
+        m=', '.join('m.' + c for c in kpi_figures()),
+        f=', '.join('f.' + c for c in kpi_figures())))
     r = cr.fetchone()
     return {'missing_in_module': r[0], 'extra_in_module': r[1], 'figures': r[2], 'rows': r[3]}
 

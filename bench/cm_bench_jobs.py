@@ -306,7 +306,7 @@ def naive_kpi(env, today, limit=None, budget=None):
     env.cr.execute('SELECT CURRENT_DATE')
     current_date = floors._date(env.cr.fetchone()[0])
     now = _month_index(current_date)
-    rows = defaultdict(lambda: dict.fromkeys(floors.KPI_COLUMNS, 0))
+    rows = defaultdict(lambda: dict.fromkeys(floors.kpi_figures(), 0))
 
     def add(user, day, **figures):
         row = rows[(user.id, day[:8] + '01')]

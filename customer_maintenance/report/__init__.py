@@ -1,4 +1,4 @@
-# the figures both define, then the sales snapshot: the report's view reads its table
+# the figures both define, then the snapshot: the report's view reads its table
 from . import customer_manager_kpi_figures
 from . import customer_manager_kpi_snapshot
 from . import customer_manager_kpi_report

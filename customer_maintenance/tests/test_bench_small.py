@@ -316,10 +316,10 @@ class TestBenchSmall(CustomerMaintenanceCase):
         of the figures the module's one query produces (its floor is that query)."""
         Sales = self.env['customer.manager.kpi.snapshot']
         Sales.cron_refresh_manager_kpi()
-        module = {(r.user_id.id, r.date): [round(r[c], 2) for c in self.floors.KPI_COLUMNS]
+        module = {(r.user_id.id, r.date): [round(r[c], 2) for c in self.floors.kpi_figures()]
                   for r in Sales.search([])}
         naive = self.jobs.naive_kpi(self.env, self.today, budget=self.jobs.Budget())
-        naive = {key: [round(figures[c], 2) for c in self.floors.KPI_COLUMNS]
+        naive = {key: [round(figures[c], 2) for c in self.floors.kpi_figures()]
                  for key, figures in naive.items()}
         self.assertGreater(len(module), 100)  # 500 bench customers and the demo's, 24 months
         self.assertEqual(naive, module)
