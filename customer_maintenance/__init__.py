@@ -1,4 +1,2 @@
 from . import models
-from . import report
-from . import wizard
 from .hooks import uninstall_hook

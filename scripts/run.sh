@@ -2,15 +2,16 @@
 # `make run`: create (or upgrade) $DB with the module and its demo data, then serve it.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+export PATH="$LOCAL/bin:$PATH"  # the patched wkhtmltopdf first: PDFs with header and footer
 if db_exists "$DB"; then
     say "Upgrading customer_maintenance in database $DB"
-    "$ODOO" -c "$CONF" -d "$DB" -u customer_maintenance --stop-after-init --log-level=warn
+    "$ODOO" -c "$CONF" -d "$DB" -u customer_maintenance --stop-after-init --no-http --log-level=warn
 else
-    say "Creating database $DB with demo data (a few minutes the first time)"
+    say "Creating database $DB with demo data (about two minutes the first time)"
     "$ODOO" -c "$CONF" -d "$DB" -i customer_maintenance --load-language=zh_TW,zh_CN \
-        --stop-after-init --log-level=warn
+        --stop-after-init --no-http --log-level=warn
 fi
-say "Customer Maintenance: http://127.0.0.1:$PORT/web?db=$DB  login admin / admin"
+say "Customer Maintenance: http://127.0.0.1:$PORT/odoo?db=$DB  login admin / admin"
 say "  account managers chen / chen, lin / lin, wang / wang; supervisor zhang / zhang  (Ctrl-C stops)"
 exec "$ODOO" -c "$CONF" -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" \
     --workers=2 --max-cron-threads=1 --log-level=info

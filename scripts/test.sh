@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# `make test`: a fresh test database with the module installed (demo data included), then
-# the tests through pytest-odoo. Fails on any failing test and on any ERROR/CRITICAL line
-# of the install (Odoo logs an ImportError in a module and carries on with exit code 0).
+# `make test`: a fresh test database with the module installed (demo data and the zh_TW/zh_CN
+# languages included), then every test through pytest-odoo. Fails on any failing test and on
+# any ERROR/CRITICAL line of the install (Odoo logs an ImportError in a module and carries on
+# with exit code 0).
 # FRESH=0 reuses $TEST_DB and only upgrades the module (faster while developing).
 # Extra pytest arguments: make test ARGS="-k abc".
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-log="$LOCAL/test-install.log"
+log="$LOCAL/test-install-$TEST_DB.log"
 : > "$log"  # Odoo appends to --logfile
 if [ "${FRESH:-1}" = 0 ] && db_exists "$TEST_DB"; then
     say "Upgrading customer_maintenance in $TEST_DB"
@@ -14,10 +15,11 @@ if [ "${FRESH:-1}" = 0 ] && db_exists "$TEST_DB"; then
 else
     say "Fresh test database $TEST_DB"
     psql_odoo -d postgres -c "DROP DATABASE IF EXISTS \"$TEST_DB\""
-    mode=(-i customer_maintenance)
+    mode=(-i customer_maintenance --load-language=zh_TW,zh_CN)
 fi
-"$ODOO" -c "$CONF" -d "$TEST_DB" "${mode[@]}" --stop-after-init --log-level=info \
-    --logfile="$log" || { tail -50 "$log"; die "installing the module failed (log: $log)"; }
+PATH="$LOCAL/bin:$PATH" "$ODOO" -c "$CONF" -d "$TEST_DB" "${mode[@]}" --stop-after-init \
+    --no-http --log-level=info --logfile="$log" \
+    || { tail -50 "$log"; die "installing the module failed (log: $log)"; }
 if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log"; then
     die "the install logged errors (above; full log: $log)"
 fi
@@ -25,7 +27,7 @@ say "Module installed in $TEST_DB; running the tests"
 cd "$ROOT"
 # pytest-odoo turns HOST/PORT/USER/PASSWORD from the environment into db_* options (as the
 # Odoo Docker image does): make exports PORT for `make run`, so drop them here.
-env -u HOST -u PORT -u USER -u PASSWORD TZ=UTC NODE_PATH=/usr/share/nodejs PATH="$LOCAL/bin:$PATH" "$VENV/bin/pytest" \
+env -u HOST -u PORT -u USER -u PASSWORD PATH="$LOCAL/bin:$PATH" "$VENV/bin/pytest" \
     --odoo-config="$CONF" --odoo-database="$TEST_DB" -p no:cacheprovider \
     -W ignore::DeprecationWarning \
     ${ARGS:-} customer_maintenance/tests

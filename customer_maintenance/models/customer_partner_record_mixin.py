@@ -10,10 +10,11 @@ class CustomerPartnerRecordMixin(models.AbstractModel):
     _description = 'Dated record about a customer'
     _inherit = ['mail.thread', 'mail.activity.mixin']
 
-    name = fields.Char(string='Subject', required=True, track_visibility='onchange')
+    name = fields.Char(string='Subject', required=True, tracking=True)
     partner_id = fields.Many2one(
         'res.partner', string='Customer', required=True, index=True, ondelete='cascade',
-        domain=[('parent_id', '=', False)], track_visibility='onchange')
+        domain=[('parent_id', '=', False)], tracking=True)
     date = fields.Date(required=True, index=True, default=fields.Date.context_today,
-                       track_visibility='onchange')
-    company_id = fields.Many2one('res.company', default=lambda self: self.env.user.company_id)
+                       tracking=True)
+    company_id = fields.Many2one('res.company', required=True, index=True,
+                                 default=lambda self: self.env.company)

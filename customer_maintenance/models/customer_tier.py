@@ -43,23 +43,40 @@ class CustomerTier(models.Model):
     description = fields.Html(
         string='Maintenance Plan', translate=True,
         help='The written maintenance plan of this tier: what the team does, how often, why.')
+    partner_count = fields.Integer(compute='_compute_partner_count', string='Customers')
 
     _sql_constraints = [
         ('code_unique', 'unique(code)', 'The tier code must be unique.'),
     ]
 
-    @api.constrains(*INTERVAL_FIELDS + ('min_team_size', 'annual_gift_budget'))
+    @api.constrains(*INTERVAL_FIELDS, 'min_team_size', 'annual_gift_budget')
     def _check_policy(self):
         for tier in self:
             for name in INTERVAL_FIELDS:
                 if tier[name] < 0:
                     raise ValidationError(_(
-                        'Tier "%s": "%s" must be a whole number of days, 0 or more (0 = never); '
-                        'got %s.') % (tier.name, tier._fields[name].get_description(self.env)['string'],
-                                     tier[name]))
+                        'Tier "%(tier)s": "%(field)s" must be a whole number of days, 0 or more '
+                        '(0 = never); got %(value)s.',
+                        tier=tier.name, field=tier._fields[name]._description_string(self.env),
+                        value=tier[name]))
             if tier.min_team_size < 0:
-                raise ValidationError(_('Tier "%s": the minimum team size cannot be negative.')
-                                      % tier.name)
+                raise ValidationError(_('Tier "%s": the minimum team size cannot be negative.',
+                                        tier.name))
             if tier.annual_gift_budget < 0:
-                raise ValidationError(_('Tier "%s": the annual gift budget cannot be negative.')
-                                      % tier.name)
+                raise ValidationError(_('Tier "%s": the annual gift budget cannot be negative.',
+                                        tier.name))
+
+    def _compute_partner_count(self):
+        counts = dict(self.env['res.partner']._read_group(
+            [('customer_tier_id', 'in', self.ids), ('parent_id', '=', False)],
+            ['customer_tier_id'], ['__count']))
+        for tier in self:
+            tier.partner_count = counts.get(tier, 0)
+
+    def action_view_partners(self):
+        self.ensure_one()
+        action = self.env['ir.actions.act_window']._for_xml_id(
+            'customer_maintenance.res_partner_action_customers')
+        action['domain'] = [('customer_tier_id', '=', self.id), ('parent_id', '=', False)]
+        action['context'] = {'search_default_my_customers': 0}
+        return action

@@ -1,17 +1,18 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-"""One run of a scheduled job at a time, across processes (two cron workers, or a cron and a
-"Run Manually"): a PostgreSQL advisory lock per job.
+"""One run of a nightly job at a time, across processes and machines (two cron workers, or a
+cron and a supervisor's "Run now"): a PostgreSQL advisory lock per job.
 
-The lock is a transaction-level lock (`pg_try_advisory_xact_lock`) taken on a connection of
-its own, held until the job ends: the job's own cursor commits per batch, which would release
-a lock taken on it, and a crashed job or process releases the lock with its connection.
+The lock is transaction-level (`pg_try_advisory_xact_lock`) on a connection of its own, held
+until the job ends: the job's cursor commits after each batch when run by ir.cron, which would
+release a lock taken on it; a crashed job or process releases the lock with its connection.
 """
 import contextlib
 import functools
 import logging
 
 from odoo import sql_db
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -23,13 +24,13 @@ def job_lock(env, job):
     """Yield True when this process holds the lock of `job`, False when another one runs it."""
     lock_cr = sql_db.db_connect(env.cr.dbname).cursor()
     try:
-        lock_cr.execute('SELECT pg_try_advisory_xact_lock(hashtext(%s))', (LOCK_PREFIX + job,))
+        lock_cr.execute(SQL('SELECT pg_try_advisory_xact_lock(hashtext(%s))', LOCK_PREFIX + job))
         locked = lock_cr.fetchone()[0]
         if not locked:
             _logger.info('%s: already running in another process, this run is skipped', job)
         yield locked
     finally:
-        lock_cr.rollback()  # ends the lock's transaction: releases the lock
+        lock_cr.rollback()  # ends the lock's transaction, which releases the lock
         lock_cr.close()
 
 

@@ -1,1 +1,0 @@
-# Pure-Python domain logic: no ORM, no database. Models call these; tests call them directly.
