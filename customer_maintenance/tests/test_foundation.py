@@ -153,3 +153,15 @@ class TestTools(CustomerMaintenanceCase):
                 self.assertFalse(second)
         with job_lock(self.env, 'test_job') as again:
             self.assertTrue(again)
+
+
+class TestNotification(CustomerMaintenanceCase):
+
+    def test_notification_action(self):
+        from ..tools.notify import notification
+        nxt = {'type': 'ir.actions.act_window', 'res_model': 'res.partner'}
+        action = notification('Done', '3 customers classified', next_action=nxt)
+        self.assertEqual(action['tag'], 'display_notification')
+        self.assertEqual(action['params']['message'], '3 customers classified')
+        self.assertEqual(action['params']['next'], nxt)
+        self.assertNotIn('next', notification('Done', 'x')['params'])
