@@ -31,6 +31,13 @@
         'views/res_config_settings_views.xml',
         'views/customer_tier_views.xml',
         'views/res_partner_views.xml',
+        # consumption
+        'security/consumption_security.xml',
+        'data/mail_activity_type_consumption_data.xml',
+        'data/ir_cron_consumption_data.xml',
+        'views/consumption_cycle_views.xml',
+        'views/res_config_settings_consumption_views.xml',
+        'report/consumption_forecast_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
