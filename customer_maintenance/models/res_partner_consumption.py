@@ -1,6 +1,6 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.today import today as cm_today
@@ -29,6 +29,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.consumption_cycle_count = counts.get(partner.commercial_partner_id, 0)
 
+    @api.depends_context('cm_today', 'tz')
     def _compute_consumption_lapsed(self):
         lapsed = self.env['customer.consumption.cycle'].search(
             [('partner_id', 'in', self.commercial_partner_id.ids), ('is_lapsed', '=', True)]

@@ -121,14 +121,18 @@ def learn_cycles(date_from, date_to, tz, factor):
     """Upsert every cycle learned from the orders of [date_from, date_to) (UTC datetimes).
 
     Only rows whose figures changed are written (a second run writes nothing). The manager's
-    known interval of an existing row overrides the learned one for the due and lapse dates.
-    An anomaly gone back to normal resets `anomaly_notified`, so the next one is asked again.
+    known interval of an existing row overrides the learned one for the due and lapse dates,
+    computed from the stored figures as the ORM reads them (floats), as the model's write()
+    does. An anomaly gone back to normal resets `anomaly_notified`, so the next one is asked
+    again.
     """
-    interval = SQL("CASE WHEN c.manual_interval_days > 0 THEN c.manual_interval_days::float8 "
-                   "ELSE EXCLUDED.avg_interval_days END")
-    due = due_date(SQL('EXCLUDED.last_order_date'), interval, SQL('EXCLUDED.last_qty'),
-                   SQL('EXCLUDED.avg_qty'))
-    lapse = lapse_date(due, interval)
+    manual = SQL('c.manual_interval_days::float8')
+    manual_due = due_date(SQL('EXCLUDED.last_order_date'), manual,
+                          SQL('EXCLUDED.last_qty::float8'), SQL('EXCLUDED.avg_qty::float8'))
+    due = SQL("CASE WHEN c.manual_interval_days > 0 THEN %s ELSE EXCLUDED.next_due_date END",
+              manual_due)
+    lapse = SQL("CASE WHEN c.manual_interval_days > 0 THEN %s ELSE EXCLUDED.lapse_date END",
+                lapse_date(manual_due, manual))
     rows = learned_rows(cycle_stats(order_days(date_from, date_to, tz)), factor)
     return SQL(
         """INSERT INTO customer_consumption_cycle AS c (

@@ -15,7 +15,8 @@ class CustomerConsumptionForecast(models.Model):
     interval. A cycle overdue by less than one interval counts as due today; one overdue by
     more has lapsed and is left out. The rows are a query (`_table_query`) with "today" as a
     parameter (tools/today.py: the `cm_today` context key or the user's day), not a view on
-    CURRENT_DATE.
+    CURRENT_DATE. A request has one today; code that changes its today inside one transaction
+    invalidates the model before reading the rows again.
     """
     _name = 'customer.consumption.forecast'
     _description = 'Consumption Demand Forecast'

@@ -1,1 +1,4 @@
 from . import test_foundation
+from . import test_consumption
+from . import test_consumption_jobs
+from . import test_consumption_access
