@@ -1,4 +1,5 @@
 from . import test_foundation
+from . import test_i18n
 from . import test_consumption
 from . import test_consumption_jobs
 from . import test_consumption_access
