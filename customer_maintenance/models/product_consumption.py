@@ -7,7 +7,8 @@ class ProductTemplate(models.Model):
     _inherit = 'product.template'
 
     consumption_cycle_count = fields.Integer(
-        string='Consumption Cycle Count', compute='_compute_consumption_cycle_count')
+        string='Consumption Cycle Count', compute='_compute_consumption_cycle_count',
+        groups='customer_maintenance.group_user')
 
     def _compute_consumption_cycle_count(self):
         counts = dict(self.env['customer.consumption.cycle']._read_group(

@@ -13,12 +13,14 @@ class ResPartner(models.Model):
     _inherit = 'res.partner'
 
     consumption_cycle_ids = fields.One2many(
-        'customer.consumption.cycle', 'partner_id', string='Consumption Cycles')
+        'customer.consumption.cycle', 'partner_id', string='Consumption Cycles',
+        groups='customer_maintenance.group_user')
     consumption_cycle_count = fields.Integer(
-        string='Consumption Cycle Count', compute='_compute_consumption_cycle_count')
+        string='Consumption Cycle Count', compute='_compute_consumption_cycle_count',
+        groups='customer_maintenance.group_user')
     consumption_lapsed = fields.Boolean(
         string='Lapsed Consumer', compute='_compute_consumption_lapsed',
-        search='_search_consumption_lapsed',
+        search='_search_consumption_lapsed', groups='customer_maintenance.group_user',
         help='This customer stopped reordering at least one product for more than two of its '
              'usual intervals: win it back.')
 

@@ -450,6 +450,13 @@ class TestConsumptionViewsAccess(ConsumptionCase):
         for view_type in ('form', 'search'):
             arch = Partner.get_view(view_type=view_type)['arch']
             self.assertNotIn('consumption_', arch)
+        # the cycle fields are the module users' only: nothing to refuse when reading
+        for Model in (Partner, self.env['product.template'].with_user(plain)):
+            with self.subTest(model=Model._name):
+                names = list(Model.fields_get(attributes=['type']))
+                self.assertFalse([name for name in names if 'consumption' in name])
+        self.assertIn('consumption_cycle_count', self.env['product.template'].with_user(
+            self.manager_a).fields_get(attributes=['type']))
 
     def test_menus_by_role(self):
         Menu = self.env['ir.ui.menu']
@@ -481,3 +488,26 @@ class TestConsumptionViewsAccess(ConsumptionCase):
                          '3')
         self.assertEqual(self.Cycle._consumption_settings(), (12, 2.0, 3))
         self.assertEqual(Settings.create({}).consumption_lookback_months, 12)
+
+
+class TestConsumptionTranslations(ConsumptionCase):
+    """The consumption terms in zh_TW and zh_CN (11.0 test_i18n_zh.py, consumption part)."""
+
+    def test_terms_in_chinese(self):
+        menu = self.env.ref('customer_maintenance.customer_consumption_cycle_menu')
+        lapsed = self.env.ref('customer_maintenance.customer_consumption_cycle_menu_lapsed')
+        field = self.env['ir.model.fields']._get('customer.consumption.cycle', 'next_due_date')
+        cases = [
+            ('zh_TW', menu, 'name', '消耗周期表'),
+            ('zh_CN', menu, 'name', '消耗周期表'),
+            ('zh_TW', lapsed, 'name', '流失客戶'),
+            ('zh_CN', lapsed, 'name', '流失客户'),
+        ]
+        for lang, record, name, expected in cases:
+            with self.subTest(lang=lang, record=record.display_name):
+                self.assertEqual(record.with_context(lang=lang)[name], expected)
+        for lang in ('zh_TW', 'zh_CN'):
+            with self.subTest(lang=lang, field=field.name):
+                label = field.with_context(lang=lang).field_description
+                self.assertNotEqual(label, 'Next Due Date')
+                self.assertTrue(label.strip())
