@@ -38,6 +38,7 @@
         'views/customer_ledger_views.xml',
         'views/res_partner_management_views.xml',
         'views/res_config_settings_management_views.xml',
+        'report/customer_profile_card_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

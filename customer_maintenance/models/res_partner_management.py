@@ -54,3 +54,7 @@ class ResPartner(models.Model):
 
     def action_view_agreement(self):
         return self._action_ledger('agreement_count')
+
+    def action_print_profile_card(self):
+        """The profile card (客戶資料卡) of the selected customers, one PDF."""
+        return self.env.ref('customer_maintenance.action_report_profile_card').report_action(self)

@@ -37,3 +37,19 @@ def promotion_sales_effect(record_ids, partner_ids, days, months):
          GROUP BY supp.id
     """, ids=list(record_ids), partners=list(partner_ids), days=list(days), months=months,
         orders=confirmed_orders())
+
+
+def profile_card_sales(partner_ids, start, today):
+    """(commercial partner id, quarters back from today (0 = the last 91 days), untaxed sales)
+    of the confirmed orders of the customers (and their contacts) from `start` to `today`."""
+    return SQL("""
+        WITH orders AS (%(orders)s)
+        SELECT p.commercial_partner_id,
+               FLOOR((%(today)s::date - o.day) / 91.3125)::int AS quarter_back,
+               SUM(o.amount)
+          FROM orders o
+          JOIN res_partner p ON p.id = o.partner_id
+         WHERE p.commercial_partner_id = ANY(%(partners)s)
+           AND o.day >= %(start)s AND o.day <= %(today)s
+         GROUP BY 1, 2
+    """, orders=confirmed_orders(), today=today, start=start, partners=list(partner_ids))

@@ -1,2 +1,3 @@
 from . import test_foundation
 from . import test_management_ledgers
+from . import test_management_profile_card
