@@ -39,6 +39,7 @@
         'views/res_partner_management_views.xml',
         'views/res_config_settings_management_views.xml',
         'report/customer_profile_card_templates.xml',
+        'wizard/customer_handover_wizard_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

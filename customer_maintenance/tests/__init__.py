@@ -1,3 +1,4 @@
 from . import test_foundation
 from . import test_management_ledgers
 from . import test_management_profile_card
+from . import test_management_handover
