@@ -1,2 +1,5 @@
 from . import test_foundation
 from . import test_i18n
+from . import test_management_ledgers
+from . import test_management_profile_card
+from . import test_management_handover
