@@ -31,6 +31,15 @@
         'views/res_config_settings_views.xml',
         'views/customer_tier_views.xml',
         'views/res_partner_views.xml',
+        # management
+        'security/management_security.xml',
+        'data/mail_activity_type_management_data.xml',
+        'data/ir_cron_management_data.xml',
+        'views/customer_ledger_views.xml',
+        'views/res_partner_management_views.xml',
+        'views/res_config_settings_management_views.xml',
+        'report/customer_profile_card_templates.xml',
+        'wizard/customer_handover_wizard_views.xml',
         # consumption
         'security/consumption_security.xml',
         'data/mail_activity_type_consumption_data.xml',

@@ -1,1 +1,2 @@
+from . import customer_profile_card
 from . import consumption_forecast
