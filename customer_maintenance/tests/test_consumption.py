@@ -374,6 +374,25 @@ class TestConsumptionCycle(ConsumptionCase):
         rows = Forecast.search([('product_id', '=', self.oil.id)])
         self.assertEqual(rows.mapped('due_date'), [D(2026, 7, 19), D(2026, 9, 2)])
 
+    def test_handover_moves_cycles_and_their_activities(self):
+        self._history(self.customer_a, self.oil, D(2025, 12, 1),
+                      [30, 30, 30, 30, 12, 12], [10] * 7)
+        self._learn()
+        self.Cycle._notify_consumption_anomalies(TODAY)
+        cycle = self._cycle()
+        self.assertEqual(cycle.activity_ids.user_id, self.manager_a)
+        wizard = self.env['customer.handover.wizard'].with_user(self.supervisor).create({
+            'from_user_id': self.manager_a.id, 'to_user_id': self.manager_b.id,
+            'partner_ids': [Command.set(self.customer_a.ids)]})
+        wizard.action_handover()
+        cycle.invalidate_recordset()
+        self.assertEqual(cycle.user_id, self.manager_b)
+        self.assertEqual(cycle.activity_ids.user_id, self.manager_b)
+        self.assertEqual(self.Cycle.with_user(self.manager_b).search(
+            [('product_id', '=', self.oil.id)]), cycle)
+        self.assertFalse(self.Cycle.with_user(self.manager_a).search(
+            [('product_id', '=', self.oil.id)]))
+
 
 class TestConsumptionViewsAccess(ConsumptionCase):
 
