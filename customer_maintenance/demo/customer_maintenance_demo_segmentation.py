@@ -15,13 +15,14 @@ LOYALTIES = ['loyal', 'loyal', 'switcher', 'none']
 CREDITS = ['AAA', 'AA', 'A', 'AA', 'B', 'C']
 MANUAL_COUNT = 12        # the first buyers get loyalty, credit and purpose set by hand
 INVOICED_COUNT = 8       # the next ones get posted invoices: their rating comes from them
-# (days before today the invoice is dated, days it is due after, paid?) per invoiced customer;
-# the share overdue grows from one customer to the next
+# (days before today the invoice is dated, days it is due after, paid?, quantity) per invoiced
+# customer: from all paid or not yet due (AAA) to mostly overdue (C)
 INVOICE_PATTERNS = [
-    [(200, 30, True), (120, 30, True), (40, 30, False)],
-    [(250, 30, True), (100, 30, False), (20, 30, False)],
-    [(300, 30, False), (150, 30, True), (60, 30, True)],
-    [(180, 30, False), (90, 60, False), (30, 60, False)],
+    [(200, 30, True, 10), (120, 30, True, 10), (20, 30, False, 10)],    # AAA
+    [(250, 30, True, 20), (100, 30, True, 20), (60, 30, False, 1)],     # AA
+    [(300, 30, True, 10), (150, 30, True, 10), (60, 30, False, 2)],     # A
+    [(180, 30, True, 10), (90, 30, False, 4), (15, 60, False, 10)],     # B
+    [(180, 30, False, 10), (90, 30, False, 10), (30, 60, False, 5)],    # C
 ]
 
 
@@ -94,21 +95,22 @@ class CustomerMaintenanceDemo(models.AbstractModel):
         product = next(iter(products.values()))
         vals_list, paid_flags = [], []
         for index, company in enumerate(companies):
-            for days_ago, due_days, paid in INVOICE_PATTERNS[index % len(INVOICE_PATTERNS)]:
+            for days_ago, due_days, paid, qty in INVOICE_PATTERNS[index % len(INVOICE_PATTERNS)]:
                 date = today - datetime.timedelta(days=days_ago)
                 vals_list.append({
                     'move_type': 'out_invoice', 'partner_id': by_ref[company['ref']].id,
                     'journal_id': journal.id, 'invoice_date': date,
                     'invoice_date_due': date + datetime.timedelta(days=due_days),
                     'invoice_line_ids': [Command.create({
-                        'product_id': product.id, 'quantity': 1 + index % 3,
+                        'product_id': product.id, 'quantity': qty,
                         'price_unit': product.list_price})],
                 })
                 paid_flags.append(paid)
         invoices = self.env['account.move'].create(vals_list)
         invoices.action_post()
-        to_pay = invoices.filtered(lambda inv: paid_flags[invoices.ids.index(inv.id)])
-        for invoice in to_pay:
+        for invoice, paid in zip(invoices, paid_flags):
+            if not paid:
+                continue
             self.env['account.payment.register'].with_context(
                 active_model='account.move', active_ids=invoice.ids).create({
                     'payment_date': invoice.invoice_date_due})._create_payments()

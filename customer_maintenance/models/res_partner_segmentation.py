@@ -144,6 +144,7 @@ class ResPartner(models.Model):
         stats = {}
         if partners:
             config, day, date_from = partners._abc_period()
+            self.env['sale.order'].flush_model(['date_order', 'state', 'partner_id'])
             rows = self.env.execute_query(segmentation_sql.order_months(
                 partners.commercial_partner_id.ids, date_from,
                 day + datetime.timedelta(days=1)))

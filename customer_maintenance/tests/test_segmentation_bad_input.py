@@ -69,8 +69,8 @@ class TestSegmentationBadInput(CustomerMaintenanceCase):
             ('claim: expiry moved before claim', self._values(self.claim, 'date_expiry'),
              lambda: self.claim.write({'date_expiry': '2026-01-01'}), 'expire'),
             ('claim: release by another manager', self._values(self.claim, 'state'),
-             lambda: self.claim.with_user(self.manager_b).sudo(False)._release_as(
-                 self.manager_b), 'supervisor'),
+             lambda: self.prospect.with_user(self.manager_b).action_release_claim(),
+             'supervisor'),
             ('claim: release a released claim', self._values(self.released, 'state'),
              lambda: self.released.action_release(), 'active claim'),
             ('claim: renew a released claim', self._values(self.released, 'state'),

@@ -263,8 +263,8 @@ class TestSegmentationClaims(CustomerMaintenanceCase):
         Claim = self.Claim.with_user(self.supervisor)
         self.assertFalse(Claim.search_count([('id', '=', claim.id)]))
         self.supervisor.write({'company_ids': [Command.link(company2.id)]})
-        self.assertFalse(Claim.search_count([('id', '=', claim.id)]),
-                         'not in the active companies')
+        self.assertFalse(Claim.with_context(allowed_company_ids=[self.env.company.id]).search_count(
+            [('id', '=', claim.id)]), 'not in the active companies')
         self.assertTrue(Claim.with_context(
             allowed_company_ids=[self.env.company.id, company2.id]).search_count(
             [('id', '=', claim.id)]))

@@ -9,8 +9,6 @@ import contextlib
 import datetime
 from unittest.mock import patch
 
-from odoo import sql_db
-
 from ..models import res_partner_segmentation
 from ..tools.job_lock import job_lock
 from .common import CustomerMaintenanceCase
@@ -47,12 +45,7 @@ class TestSegmentationCrons(CustomerMaintenanceCase):
     def _commits(self):
         """Count the commits of the test cursor instead of doing them."""
         counter = []
-        original = sql_db.Cursor.commit
-        test_cr = self.env.cr
-
-        def commit(cr):
-            return counter.append(1) if cr is test_cr else original(cr)
-        with patch.object(sql_db.Cursor, 'commit', commit), \
+        with patch.object(self.env.cr, 'commit', lambda: counter.append(1)), \
                 patch.object(type(self.env['ir.cron']), '_notify_progress',
                              lambda *args, **kwargs: None):
             yield counter
