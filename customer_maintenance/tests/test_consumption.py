@@ -267,6 +267,7 @@ class TestConsumptionCycle(ConsumptionCase):
         self.assertEqual(cycle.last_order_date, D(2026, 6, 28))
 
     def test_learning_is_one_statement(self):
+        self._learn()  # the demo's cycles, learned at install on another day
         self._history(self.customer_a, self.oil, D(2026, 1, 5), [30] * 5, [10] * 6)
         self._history(self.customer_b, self.grease, D(2026, 1, 5), [20] * 7, [3] * 8)
         self.env.flush_all()
@@ -298,6 +299,8 @@ class TestConsumptionCycle(ConsumptionCase):
 
     # ------------------------------------------------------------------ anomalies
     def test_anomaly_activity_once(self):
+        self._learn()  # the demo's cycles, learned at install on another day
+        self.Cycle._notify_consumption_anomalies(TODAY)
         self.customer_a.name = 'Oil & <b>Gas</b> Co'  # the note is text, not markup
         self._history(self.customer_a, self.oil, D(2025, 12, 1),
                       [30, 30, 30, 30, 12, 12], [10] * 7)
@@ -392,6 +395,42 @@ class TestConsumptionCycle(ConsumptionCase):
             [('product_id', '=', self.oil.id)]), cycle)
         self.assertFalse(self.Cycle.with_user(self.manager_a).search(
             [('product_id', '=', self.oil.id)]))
+
+    def test_demo_shows_every_state(self):
+        demo_partners = self.env['res.partner'].search([('ref', '=like', 'CM%'),
+                                                        ('is_company', '=', True)])
+        demo = self.Cycle.search([('partner_id', 'in', demo_partners.ids)])
+        self.assertGreater(len(demo), 30, 'the demo (installed by make test) learned its cycles')
+        # as on the day the demo was installed and learned
+        day = min(demo.mapped('create_date')).date()
+        demo = demo.with_context(cm_today=day)
+        self.assertEqual(set(demo.mapped('state')), {'active', 'learning'})
+        self.assertEqual(set(demo.mapped('anomaly')), {'none', 'rising', 'falling'})
+        cases = [
+            ('due later', demo.filtered(lambda c: c.next_due_date and not c.is_overdue)),
+            ('overdue', demo.filtered(lambda c: c.is_overdue and not c.is_lapsed)),
+            ('lapsed', demo.filtered('is_lapsed')),
+            ('anomaly asked about', demo.filtered(lambda c: c.anomaly != 'none'
+                                                  and c.activity_ids
+                                                  and c.anomaly_notified == c.anomaly)),
+        ]
+        for label, cycles in cases:
+            with self.subTest(case=label):
+                self.assertTrue(cycles)
+        learning = demo.filtered(lambda c: c.state == 'learning'
+                                 and c.product_id.default_code == 'GS-EP2-15')
+        self.assertEqual(len(learning), 3)
+        Forecast = self.env['customer.consumption.forecast'].with_user(
+            self.env.ref('customer_maintenance.user_supervisor')).with_context(cm_today=day)
+        self.assertTrue(Forecast.search([('partner_id', 'in', demo_partners.ids)]))
+        # each demo account manager finds their lapsed customers to win back
+        for xmlid in ('user_am_chen', 'user_am_lin', 'user_am_wang'):
+            user = self.env.ref('customer_maintenance.%s' % xmlid)
+            with self.subTest(manager=xmlid):
+                mine = self.Cycle.with_user(user).with_context(cm_today=day).search(
+                    [('user_id', '=', user.id)])
+                self.assertTrue(mine)
+                self.assertEqual(mine.partner_id.user_id, user)
 
 
 class TestConsumptionViewsAccess(ConsumptionCase):
