@@ -13,3 +13,4 @@ from . import test_segmentation_crons
 from . import test_management_ledgers
 from . import test_management_profile_card
 from . import test_management_handover
+from . import test_segmentation_handover
