@@ -35,4 +35,10 @@
     'demo': [
         'demo/res_users_demo.xml',
     ],
+    'assets': {
+        # platform: the browser tours of tests/test_ui*.py (make test-ui)
+        'web.assets_tests': [
+            'customer_maintenance/static/tests/tours/**/*',
+        ],
+    },
 }
