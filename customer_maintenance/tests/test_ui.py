@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """Browser tours (static/tests/tours/*.js) in headless Chromium: run by `make test-ui` with
 Odoo's own test runner (classes tagged customer_maintenance_ui), NOT by `make test`:
-pytest-odoo skips every HttpCase unless it starts an HTTP server (--odoo-http), see
-tests/conftest.py."""
+pytest-odoo skips every HttpCase unless it starts an HTTP server (--odoo-http), so the
+conftest.py at the root of the repository leaves test_ui*.py out of pytest.
+
+A capability adds its tours in static/tests/tours/customer_maintenance_<capability>_tours.js
+and an HttpCase class tagged 'customer_maintenance_ui' in tests/test_ui_<capability>.py."""
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
