@@ -14,3 +14,4 @@ from . import test_management_ledgers
 from . import test_management_profile_card
 from . import test_management_handover
 from . import test_segmentation_handover
+from . import test_ui
