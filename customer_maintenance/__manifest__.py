@@ -62,4 +62,10 @@
         # segmentation (the base demo world, then its segmentation step)
         'demo/customer_maintenance_demo.xml',
     ],
+    'assets': {
+        # platform: the browser tours of tests/test_ui*.py (make test-ui)
+        'web.assets_tests': [
+            'customer_maintenance/static/tests/tours/**/*',
+        ],
+    },
 }

@@ -13,6 +13,8 @@ from . import test_segmentation_crons
 from . import test_management_ledgers
 from . import test_management_profile_card
 from . import test_management_handover
+from . import test_segmentation_handover
+from . import test_ui
 from . import test_consumption
 from . import test_consumption_jobs
 from . import test_consumption_access

@@ -1,2 +1,3 @@
 from . import customer_handover_wizard
+from . import customer_handover_wizard_segmentation
 from . import customer_handover_wizard_consumption
