@@ -31,6 +31,11 @@
         'views/res_config_settings_views.xml',
         'views/customer_tier_views.xml',
         'views/res_partner_views.xml',
+        # relationship
+        'security/relationship_security.xml',
+        'data/mail_activity_type_relationship_data.xml',
+        'views/customer_relationship_event_views.xml',
+        'wizard/relationship_wizard_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

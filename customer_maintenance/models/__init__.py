@@ -1,3 +1,7 @@
 from . import customer_tier
 from . import customer_partner_record_mixin
 from . import res_partner_team
+# relationship
+from . import customer_partner_record_mixin_sender
+from . import customer_gift
+from . import relationship_event

@@ -1,0 +1,1 @@
+from . import relationship_event_done_wizard
