@@ -1,29 +1,23 @@
 #!/usr/bin/env bash
 # `make i18n`: regenerate customer_maintenance.pot from the module installed in $TEST_DB
-# (run `make test` first) and merge it into zh_TW.po and zh_CN.po, keeping what is translated.
+# (run `make test` first), merge it into zh_TW.po and zh_CN.po, and fill what is untranslated
+# from the translation memory: the .po files themselves, i18n_fragments/*.<lang>.po (new
+# strings written while porting) and the 11.0 translations (git tag 11.0), matched by msgid.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 I18N="$ROOT/customer_maintenance/i18n"
 mkdir -p "$I18N"
-# Odoo 11 only accepts .po/.csv/.tgz; a .po exported without --language is the template.
-TMP_PO="$(mktemp --suffix=.po)"
-trap 'rm -f "$TMP_PO"' EXIT
-"$ODOO" -c "$CONF" -d "$TEST_DB" --i18n-export="$TMP_PO" \
-    --modules=customer_maintenance --stop-after-init --log-level=warn
-cp "$TMP_PO" "$I18N/customer_maintenance.pot"
-"$PY" - "$I18N" <<'PYEOF'
-import os, sys
-import polib
-i18n = sys.argv[1]
-pot = polib.pofile(os.path.join(i18n, 'customer_maintenance.pot'))
-for lang in ('zh_TW', 'zh_CN'):
-    path = os.path.join(i18n, lang + '.po')
-    po = polib.pofile(path) if os.path.exists(path) else polib.POFile()
-    po.metadata = dict(pot.metadata, Language=lang,
-                       **{'Plural-Forms': 'nplurals=1; plural=0;'})
-    po.merge(pot)
-    po.save(path)
-    untranslated = [e for e in po if not e.msgstr and not e.obsolete]
-    print('%s: %d entries, %d untranslated, %d fuzzy' % (
-        lang, len(po), len(untranslated), len(po.fuzzy_entries())))
-PYEOF
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+"$ODOO" -c "$CONF" -d "$TEST_DB" --i18n-export="$TMP/customer_maintenance.pot" \
+    --modules=customer_maintenance --stop-after-init --no-http --log-level=warn
+cp "$TMP/customer_maintenance.pot" "$I18N/customer_maintenance.pot"
+for lang in zh_TW zh_CN; do
+    git -C "$ROOT" show "11.0:customer_maintenance/i18n/$lang.po" > "$TMP/11.0.$lang.po" 2>/dev/null || true
+done
+# Odoo's own translations of the modules we extend: the terms our models inherit (chatter,
+# activities) are translated there
+ODOO_DIR=$(sed -n 's/^addons_path = \([^,]*\)\/addons,.*/\1/p' "$CONF")
+"$PY" "$ROOT/scripts/i18n_fill.py" "$I18N" "$ROOT/i18n_fragments" "$TMP" \
+    "$ODOO_DIR"/odoo/addons/base/i18n \
+    "$ODOO_DIR"/addons/{mail,sale,sales_team,account,calendar,contacts,resource,product,web}/i18n

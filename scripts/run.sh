@@ -8,8 +8,8 @@ if db_exists "$DB"; then
     "$ODOO" -c "$CONF" -d "$DB" -u customer_maintenance --stop-after-init --no-http --log-level=warn
 else
     say "Creating database $DB with demo data (about two minutes the first time)"
-    "$ODOO" -c "$CONF" -d "$DB" -i customer_maintenance --load-language=zh_TW,zh_CN \
-        --stop-after-init --no-http --log-level=warn
+    "$ODOO" -c "$CONF" -d "$DB" -i customer_maintenance --stop-after-init --no-http --log-level=warn
+    "$ODOO" shell -c "$CONF" -d "$DB" --no-http --log-level=warn < "$ROOT/scripts/load_languages.py"
 fi
 say "Customer Maintenance: http://127.0.0.1:$PORT/odoo?db=$DB  login admin / admin"
 say "  account managers chen / chen, lin / lin, wang / wang; supervisor zhang / zhang  (Ctrl-C stops)"

@@ -15,11 +15,15 @@ if [ "${FRESH:-1}" = 0 ] && db_exists "$TEST_DB"; then
 else
     say "Fresh test database $TEST_DB"
     psql_odoo -d postgres -c "DROP DATABASE IF EXISTS \"$TEST_DB\""
-    mode=(-i customer_maintenance --load-language=zh_TW,zh_CN)
+    mode=(-i customer_maintenance)
 fi
 PATH="$LOCAL/bin:$PATH" "$ODOO" -c "$CONF" -d "$TEST_DB" "${mode[@]}" --stop-after-init \
     --no-http --log-level=info --logfile="$log" \
     || { tail -50 "$log"; die "installing the module failed (log: $log)"; }
+if [ "${mode[0]}" = -i ]; then
+    "$ODOO" shell -c "$CONF" -d "$TEST_DB" --no-http --log-level=info --logfile="$log" \
+        < "$ROOT/scripts/load_languages.py" || { tail -50 "$log"; die "loading zh_TW and zh_CN failed (log: $log)"; }
+fi
 if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log"; then
     die "the install logged errors (above; full log: $log)"
 fi
