@@ -17,6 +17,7 @@
         'sale_management',
         'calendar',
         'mail',
+        'resource',  # relationship: the company's working days and public holidays
     ],
     'external_dependencies': {
         'python': ['borax'],
@@ -34,8 +35,10 @@
         # relationship
         'security/relationship_security.xml',
         'data/mail_activity_type_relationship_data.xml',
+        'data/ir_cron_relationship_data.xml',
         'views/customer_relationship_event_views.xml',
         'wizard/relationship_wizard_views.xml',
+        'views/res_config_settings_relationship_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -5,3 +5,5 @@ from . import res_partner_team
 from . import customer_partner_record_mixin_sender
 from . import customer_gift
 from . import relationship_event
+from . import relationship_planner
+from . import res_config_settings_relationship
