@@ -7,3 +7,6 @@ from . import customer_gift
 from . import relationship_event
 from . import relationship_planner
 from . import res_config_settings_relationship
+from . import customer_festival
+from . import customer_tier_greeting
+from . import res_partner_relationship

@@ -78,6 +78,8 @@ class CustomerRelationshipEvent(models.Model):
         string='Gift Value', help="Value of the gift given; counted against the tier's annual "
                                   'gift budget of the customer.')
     gift_story = fields.Text(related='gift_id.story', string='Story of the Gift')
+    festival_id = fields.Many2one('customer.festival', string='Festival', ondelete='set null',
+                                  index='btree_not_null')
     occasion_date = fields.Date(string='Occasion Date',
                                 help='Date of the festival, birthday or anniversary greeted.')
     plan_item = fields.Selection(
@@ -278,6 +280,27 @@ class CustomerRelationshipEvent(models.Model):
         self.activity_ids.action_feedback(feedback=outcome or False)
         self.write(vals)
         return True
+
+    def action_send_greeting(self):
+        """Open the mail composer with the greeting template of the festival (or the default)."""
+        self.ensure_one()
+        xmlid = {'birthday': 'mail_template_relationship_birthday',
+                 'anniversary': 'mail_template_relationship_anniversary'}.get(
+                     self.plan_item, 'mail_template_relationship_greeting')
+        template = self.festival_id.mail_template_id or self.env.ref(
+            'customer_maintenance.' + xmlid, raise_if_not_found=False)
+        return {
+            'type': 'ir.actions.act_window',
+            'res_model': 'mail.compose.message',
+            'view_mode': 'form',
+            'target': 'new',
+            'context': {
+                'default_model': self._name, 'default_res_ids': self.ids,
+                'default_template_id': template.id if template else False,
+                'default_composition_mode': 'comment',
+                'default_partner_ids': (self.contact_id or self.partner_id).ids,
+            },
+        }
 
     def action_cancel(self):
         """Cancel planned events; the planner plans the next contact of their policy item."""

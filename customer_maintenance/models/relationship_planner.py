@@ -15,7 +15,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 
 from ..queries import relationship_planning as queries
-from ..services import planning
+from ..services import lunar, planning
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
@@ -79,17 +79,110 @@ class CustomerRelationshipEvent(models.Model):
 
     @api.model
     def _planner_context(self, today, last_day, settings):
-        """What every batch needs: dates, settings, the days off of each company."""
+        """What every batch needs: dates, settings, the days off of each company, the
+        festival occurrences and yearly dates whose greeting falls in the horizon."""
         return {'today': today, 'last_day': last_day, 'settings': settings,
                 'non_working': {}, 'labels': {
                     'call': _('Business call'), 'care_call': _('Care call'),
-                    'visit': _('Visit')}}
+                    'visit': _('Visit')},
+                'festivals': self._planner_festival_occurrences(today, last_day),
+                'dates': self._planner_date_combinations(
+                    today, last_day, settings['birthday_lead'])}
 
     @api.model
     def _planner_batch(self, partner_ids, context):
-        """Plan the periodic contacts (and, see the extensions, the greetings) of a batch."""
+        """Plan the periodic contacts and the greetings of a batch of customers."""
         vals_list = self._planner_periodic_vals(partner_ids, context)
+        vals_list += self._planner_greeting_vals(partner_ids, context)
         return self._planner_create(vals_list)
+
+    # --- greetings -----------------------------------------------------------------------
+
+    @api.model
+    def _planner_festival_occurrences(self, today, last_day):
+        """[(festival, year, occurrence date, greeting date)] greeted in the horizon."""
+        festivals = self.env['customer.festival'].sudo().search([('tier_ids', '!=', False)])
+        result = []
+        for festival in festivals:
+            stop = last_day + datetime.timedelta(days=festival.lead_days)
+            for year, date in festival._occurrences_between(today, stop):
+                greet = planning.greeting_date(date, festival.lead_days, today)
+                if greet <= last_day:
+                    result.append((festival, year, date, greet))
+        return result
+
+    @api.model
+    def _planner_date_combinations(self, today, last_day, lead_days):
+        """Columns (calendar, month, day, year, occurrence, greeting) of every yearly date
+        whose greeting falls in the horizon: at most 2 x 366, whatever the contacts."""
+        stop = last_day + datetime.timedelta(days=lead_days)
+        columns = ([], [], [], [], [], [])
+        for calendar in ('solar', 'lunar'):
+            for month in range(1, 13):
+                for day in range(1, 31 if calendar == 'lunar' else 32):
+                    if calendar == 'solar':
+                        try:
+                            datetime.date(2000, month, day)
+                        except ValueError:
+                            continue
+                    for year, date in lunar.occurrences_between(calendar, month, day,
+                                                                today, stop):
+                        greet = planning.greeting_date(date, lead_days, today)
+                        if greet > last_day:
+                            continue
+                        for column, value in zip(columns,
+                                                 (calendar, month, day, year, date, greet)):
+                            column.append(value)
+        return columns
+
+    @api.model
+    def _planner_greeting_vals(self, partner_ids, context):
+        """Festival, birthday and anniversary greetings of the batch, one per occurrence,
+        moved off days off to the working day before."""
+        today = context['today']
+        vals_list = []
+
+        def day_of(row):
+            off = self._non_working_days(row['company_id'], context)
+            return planning.greeting_work_day(row['greet'], row['occasion'], today, off)
+
+        def common(row, item, kind, channel):
+            return {'partner_id': row['partner_id'], 'user_id': row['user_id'],
+                    'company_id': row['company_id'], 'tier_id': row['tier_id'],
+                    'kind': kind, 'channel': channel, 'date': day_of(row), 'state': 'planned',
+                    'plan_item': item, 'occasion_date': row['occasion']}
+        festivals = context['festivals']
+        if festivals:
+            by_id = {festival.id: festival for festival, _y, _o, _g in festivals}
+            rows = self.env.execute_query_dict(queries.festival_greetings(
+                partner_ids, [f.id for f, _y, _o, _g in festivals],
+                [y for _f, y, _o, _g in festivals], [o for _f, _y, o, _g in festivals],
+                [g for _f, _y, _o, g in festivals]))
+            for row in rows:
+                festival = by_id[row['festival_id']]
+                vals = common(row, 'festival', 'periodic', festival.channel)
+                vals.update(name=_('%(festival)s greeting: %(customer)s',
+                                   festival=festival.name, customer=row['name']),
+                            festival_id=festival.id,
+                            plan_key='festival:%s:%s:%s' % (festival.id, row['year'],
+                                                            row['partner_id']))
+                vals_list.append(vals)
+        dates = context['dates']
+        if dates[0]:
+            for row in self.env.execute_query_dict(
+                    queries.birthday_greetings(partner_ids, *dates)):
+                vals = common(row, 'birthday', 'personal', 'message')
+                vals.update(name=_('Birthday greeting: %s', row['name']),
+                            contact_id=row['contact_id'],
+                            plan_key='birthday:%s:%s' % (row['contact_id'], row['year']))
+                vals_list.append(vals)
+            for row in self.env.execute_query_dict(
+                    queries.anniversary_greetings(partner_ids, *dates)):
+                vals = common(row, 'anniversary', 'business', 'message')
+                vals.update(name=_('Anniversary greeting: %s', row['name']),
+                            plan_key='anniversary:%s:%s' % (row['partner_id'], row['year']))
+                vals_list.append(vals)
+        return vals_list
 
     @api.model
     def _planner_create(self, vals_list):

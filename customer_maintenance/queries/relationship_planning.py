@@ -108,3 +108,84 @@ def planned_load(user_ids, channels, start, stop):
            AND e.channel = ANY(%(channels)s) AND e.date BETWEEN %(start)s AND %(stop)s
          GROUP BY e.user_id, e.date""",
                users=list(user_ids), channels=list(channels), start=start, stop=stop)
+
+
+def _eligible_join():
+    return SQL("""
+          FROM res_partner p
+          JOIN customer_tier t ON t.id = p.customer_tier_id AND t.active
+          JOIN res_users u ON u.id = p.user_id AND u.active""")
+
+
+def _eligible_where(partner_ids):
+    return SQL('p.active AND p.customer_rank > 0 AND p.parent_id IS NULL AND p.id = ANY(%s)',
+               list(partner_ids))
+
+
+def festival_greetings(partner_ids, festival_ids, years, occasions, greet_dates):
+    """Festival greetings due: one row per customer of a tier greeting the festival and per
+    occurrence (festival_ids[i], years[i], occasions[i], greet_dates[i]) not yet planned."""
+    return SQL("""
+        SELECT p.id AS partner_id, p.name, p.user_id,
+               COALESCE(p.company_id, u.company_id) AS company_id, t.id AS tier_id,
+               v.festival_id, v.year, v.occasion, v.greet
+        %(join)s
+          JOIN customer_tier_festival_rel r ON r.tier_id = t.id
+          JOIN unnest(%(festivals)s::int[], %(years)s::int[], %(occasions)s::date[],
+                      %(greets)s::date[]) AS v(festival_id, year, occasion, greet)
+            ON v.festival_id = r.festival_id
+         WHERE %(where)s
+           AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
+                            WHERE e.plan_key = 'festival:' || v.festival_id || ':' || v.year
+                                               || ':' || p.id)
+         ORDER BY p.id, v.greet""",
+               join=_eligible_join(), where=_eligible_where(partner_ids),
+               festivals=list(festival_ids), years=list(years), occasions=list(occasions),
+               greets=list(greet_dates))
+
+
+def birthday_greetings(partner_ids, calendars, months, days, years, occasions, greet_dates):
+    """Birthday greetings due for the current contacts (not former ones) of customers whose
+    tier greets birthdays: the contact's (solar or lunar) month/day matched against the
+    yearly dates whose greeting falls in the horizon."""
+    return SQL("""
+        SELECT p.id AS partner_id, c.id AS contact_id, c.name, p.user_id,
+               COALESCE(p.company_id, u.company_id) AS company_id, t.id AS tier_id,
+               v.year, v.occasion, v.greet
+        %(join)s
+          JOIN res_partner c ON c.parent_id = p.id AND c.active
+                            AND NOT COALESCE(c.is_former_contact, false)
+          JOIN unnest(%(cal)s::varchar[], %(month)s::int[], %(day)s::int[], %(year)s::int[],
+                      %(occ)s::date[], %(greet)s::date[])
+               AS v(cal, month, day, year, occasion, greet)
+            ON v.cal = COALESCE(c.birthday_calendar, 'solar')
+           AND v.month = c.birthday_month AND v.day = c.birthday_day
+         WHERE %(where)s AND t.birthday_greeting
+           AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
+                            WHERE e.plan_key = 'birthday:' || c.id || ':' || v.year)
+         ORDER BY c.id""",
+               join=_eligible_join(), where=_eligible_where(partner_ids),
+               cal=list(calendars), month=list(months), day=list(days), year=list(years),
+               occ=list(occasions), greet=list(greet_dates))
+
+
+def anniversary_greetings(partner_ids, calendars, months, days, years, occasions, greet_dates):
+    """Founding anniversaries due (solar dates) of customers whose tier greets birthdays."""
+    return SQL("""
+        SELECT p.id AS partner_id, p.name, p.user_id,
+               COALESCE(p.company_id, u.company_id) AS company_id, t.id AS tier_id,
+               v.year, v.occasion, v.greet
+        %(join)s
+          JOIN unnest(%(cal)s::varchar[], %(month)s::int[], %(day)s::int[], %(year)s::int[],
+                      %(occ)s::date[], %(greet)s::date[])
+               AS v(cal, month, day, year, occasion, greet)
+            ON v.cal = 'solar' AND v.month = extract(month FROM p.founding_date)
+           AND v.day = extract(day FROM p.founding_date)
+           AND v.year > extract(year FROM p.founding_date)
+         WHERE %(where)s AND t.birthday_greeting AND p.founding_date IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
+                            WHERE e.plan_key = 'anniversary:' || p.id || ':' || v.year)
+         ORDER BY p.id""",
+               join=_eligible_join(), where=_eligible_where(partner_ids),
+               cal=list(calendars), month=list(months), day=list(days), year=list(years),
+               occ=list(occasions), greet=list(greet_dates))

@@ -156,3 +156,17 @@ def _days(start, stop):
     while day <= stop:
         yield day
         day += DAY
+
+
+def greeting_work_day(greet, occasion, today, off):
+    """A greeting due on a day off moves to the working day before (not before today), else
+    to the next working day up to the occasion itself; else it stays."""
+    day = greet
+    while day in off and day > today:
+        day -= DAY
+    if day not in off:
+        return day
+    day = greet
+    while day in off and day < occasion:
+        day += DAY
+    return day if day not in off else greet
