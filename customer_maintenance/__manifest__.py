@@ -41,6 +41,7 @@
         'data/mail_template_greeting_data.xml',
         'views/customer_relationship_event_views.xml',
         'views/customer_festival_views.xml',
+        'views/customer_gift_views.xml',
         'views/res_partner_relationship_views.xml',
         'wizard/relationship_wizard_views.xml',
         'views/res_config_settings_relationship_views.xml',

@@ -10,3 +10,4 @@ from . import res_config_settings_relationship
 from . import customer_festival
 from . import customer_tier_greeting
 from . import res_partner_relationship
+from . import customer_hobby

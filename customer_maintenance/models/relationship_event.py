@@ -94,6 +94,13 @@ class CustomerRelationshipEvent(models.Model):
                               help='The tier whose policy planned this contact.')
     followup_of_id = fields.Many2one('customer.relationship.event', string='Follow-up Of',
                                      ondelete='set null', readonly=True, index='btree_not_null')
+    contact_preferences = fields.Text(related='contact_id.contact_preferences',
+                                      string='Contact Preferences')
+    contact_hobby_ids = fields.Many2many(related='contact_id.hobby_ids', string='Contact Hobbies')
+    customer_contact_preferences = fields.Text(
+        related='partner_id.contact_preferences', string='Customer Preferences')
+    gift_over_budget = fields.Boolean(compute='_compute_gift_budget', string='Over Gift Budget')
+    gift_budget_message = fields.Char(compute='_compute_gift_budget', string='Gift Budget')
     is_overdue = fields.Boolean(compute='_compute_is_overdue', search='_search_is_overdue',
                                 string='Overdue')
     color = fields.Integer(compute='_compute_color')
@@ -112,6 +119,7 @@ class CustomerRelationshipEvent(models.Model):
 
     # --- computes ------------------------------------------------------------------------
 
+    @api.depends_context('cm_today')
     def _compute_is_overdue(self):
         today = cm_today(self.env)
         for event in self:
@@ -125,6 +133,7 @@ class CustomerRelationshipEvent(models.Model):
             return [('state', '=', 'planned'), ('date', '<', today)]
         return ['|', ('state', '!=', 'planned'), ('date', '>=', today)]
 
+    @api.depends_context('cm_today')
     def _compute_color(self):
         today = cm_today(self.env)
         for event in self:
@@ -132,6 +141,26 @@ class CustomerRelationshipEvent(models.Model):
                 event.color = 1 if event.date < today else (3 if event.date == today else 0)
             else:
                 event.color = 10 if event.state == 'done' else 0
+
+    @api.depends('gift_id', 'gift_value', 'date', 'partner_id', 'state')
+    def _compute_gift_budget(self):
+        """The gifts of the customer's year against the tier's annual gift budget, this one
+        included while it is not done yet."""
+        for event in self:
+            event.gift_over_budget = False
+            event.gift_budget_message = False
+            tier = event.partner_id.customer_tier_id
+            if not event.gift_id or not tier or not event.date:
+                continue
+            year = event.date.year
+            spent = event.partner_id.sudo()._gift_spend(year).get(event.partner_id.id, 0.0)
+            if event.state != 'done':
+                spent += event.gift_value
+            budget = tier.annual_gift_budget
+            event.gift_budget_message = _(
+                'Gifts %(year)s: %(spent).2f of %(budget).2f budget',
+                year=year, spent=spent, budget=budget)
+            event.gift_over_budget = spent > budget
 
     # --- onchanges and constraints -------------------------------------------------------
 

@@ -34,6 +34,19 @@ class ResPartner(models.Model):
     contact_left_reason = fields.Text(
         string='Why They Left',
         help='Why the person left and where they went: they may become a customer elsewhere.')
+    hobby_ids = fields.Many2many(
+        'customer.hobby', 'res_partner_customer_hobby_rel', 'partner_id', 'hobby_id',
+        string='Hobbies', help='What the person likes: topics for a call, ideas for a gift.')
+    contact_preferences = fields.Text(
+        string='Contact Preferences',
+        help='How this person likes to be contacted, e.g. "prefers calls after 9 pm", '
+             '"no calls on Mondays". Shown on every planned contact.')
+    gift_spend_this_year = fields.Float(
+        compute='_compute_gift_spend', string='Gifts This Year',
+        help='Value of the gifts given to this customer this year (done events).')
+    gift_budget_exceeded = fields.Boolean(
+        compute='_compute_gift_spend', string='Over Gift Budget',
+        help="The gifts of this year cost more than the tier's annual gift budget.")
     relationship_event_count = fields.Integer(compute='_compute_relationship_event_count',
                                               string='Relationship Events')
 
@@ -55,6 +68,37 @@ class ResPartner(models.Model):
                 raise ValidationError(_(
                     '%(label)s: the birth year must be between 1900 and %(year)s.',
                     label=label, year=today.year))
+
+    @api.depends_context('cm_today')
+    def _compute_gift_spend(self):
+        year = cm_today(self.env).year
+        commercial = self.filtered(lambda p: not p.parent_id and p.id)
+        spend = commercial.sudo()._gift_spend(year) if commercial else {}
+        for partner in self:
+            partner.gift_spend_this_year = spend.get(partner.id, 0.0)
+            tier = partner.customer_tier_id
+            partner.gift_budget_exceeded = bool(tier) and \
+                partner.gift_spend_this_year > tier.annual_gift_budget
+
+    def _gift_spend(self, year):
+        """{customer id: value of the gifts given in `year`} over done events, one query."""
+        rows = self.env['customer.relationship.event']._read_group(
+            [('partner_id', 'in', self.ids), ('state', '=', 'done'), ('gift_id', '!=', False),
+             ('date', '>=', '%04d-01-01' % year), ('date', '<=', '%04d-12-31' % year)],
+            ['partner_id'], ['gift_value:sum'])
+        return {partner.id: value for partner, value in rows}
+
+    def action_contact_left(self):
+        """Open the "contact left" wizard for this contact person."""
+        self.ensure_one()
+        return {
+            'type': 'ir.actions.act_window',
+            'name': _('Contact Left'),
+            'res_model': 'customer.contact.left.wizard',
+            'view_mode': 'form',
+            'target': 'new',
+            'context': {'default_contact_id': self.id},
+        }
 
     def _compute_relationship_event_count(self):
         # one grouped query for the customers, one for the contacts (events where they are

@@ -1,1 +1,3 @@
 from . import relationship_event_done_wizard
+from . import regional_care_wizard
+from . import contact_left_wizard
