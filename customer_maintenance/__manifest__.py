@@ -32,6 +32,24 @@
         'views/res_config_settings_views.xml',
         'views/customer_tier_views.xml',
         'views/res_partner_views.xml',
+        # segmentation
+        'security/segmentation_security.xml',
+        'data/ir_cron_segmentation_data.xml',
+        'data/mail_activity_type_segmentation_data.xml',
+        'views/res_config_settings_segmentation_views.xml',
+        'views/customer_purchase_purpose_views.xml',
+        'views/res_partner_segmentation_views.xml',
+        'views/customer_abc_analysis_views.xml',
+        'views/customer_prospect_claim_views.xml',
+        # management
+        'security/management_security.xml',
+        'data/mail_activity_type_management_data.xml',
+        'data/ir_cron_management_data.xml',
+        'views/customer_ledger_views.xml',
+        'views/res_partner_management_views.xml',
+        'views/res_config_settings_management_views.xml',
+        'report/customer_profile_card_templates.xml',
+        'wizard/customer_handover_wizard_views.xml',
         # relationship
         'security/relationship_security.xml',
         'data/mail_activity_type_relationship_data.xml',
@@ -48,5 +66,7 @@
     ],
     'demo': [
         'demo/res_users_demo.xml',
+        # segmentation (the base demo world, then its segmentation step)
+        'demo/customer_maintenance_demo.xml',
     ],
 }

@@ -1,2 +1,2 @@
-# The set-based SQL of the nightly jobs: small functions returning odoo.tools.SQL, every
-# parameter (today, settings) passed in. Tested against the oracles in services/.
+# Set-based SQL of the module: small functions returning odoo.tools.SQL, every value
+# (today, settings) passed in as a parameter.

@@ -1,2 +1,1 @@
-# Pure-Python domain rules (no ORM, no database): the oracles the SQL of queries/ is tested
-# against, and the computations done in Python by the nightly jobs.
+# Pure-Python domain rules (no ORM): the oracles the SQL of the nightly jobs is tested against.

@@ -1,0 +1,60 @@
+# Copyright 2026 customer_maintenance authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import api, fields, models
+
+# The three business-maintenance ledgers shown as smart buttons on the customer:
+# count field -> (model, window action)
+LEDGERS = {
+    'promotion_support_count': ('customer.promotion.support',
+                                'customer_maintenance.customer_promotion_support_action'),
+    'value_service_count': ('customer.value.service',
+                            'customer_maintenance.customer_value_service_action'),
+    'agreement_count': ('customer.agreement', 'customer_maintenance.customer_agreement_action'),
+}
+
+
+class ResPartner(models.Model):
+    """The business-maintenance ledgers of a customer (業務維護)."""
+    _inherit = 'res.partner'
+
+    promotion_support_count = fields.Integer(
+        compute='_compute_ledger_counts', string='Promotion Support',
+        groups='customer_maintenance.group_user')
+    value_service_count = fields.Integer(
+        compute='_compute_ledger_counts', string='Value-added Services',
+        groups='customer_maintenance.group_user')
+    agreement_count = fields.Integer(
+        compute='_compute_ledger_counts', string='Agreements',
+        groups='customer_maintenance.group_user')
+
+    @api.depends_context('uid', 'allowed_company_ids')
+    def _compute_ledger_counts(self):
+        """One grouped query per ledger (the records the user may see, under record rules)."""
+        partners = self.filtered('id')
+        for field_name, (model, _xmlid) in LEDGERS.items():
+            counts = {}
+            if partners:
+                counts = dict(self.env[model]._read_group(
+                    [('partner_id', 'in', partners.ids)], ['partner_id'], ['__count']))
+            for partner in self:
+                partner[field_name] = counts.get(partner, 0)
+
+    def _action_ledger(self, field_name):
+        self.ensure_one()
+        action = self.env['ir.actions.act_window']._for_xml_id(LEDGERS[field_name][1])
+        action['domain'] = [('partner_id', '=', self.id)]
+        action['context'] = {'default_partner_id': self.id}
+        return action
+
+    def action_view_promotion_support(self):
+        return self._action_ledger('promotion_support_count')
+
+    def action_view_value_service(self):
+        return self._action_ledger('value_service_count')
+
+    def action_view_agreement(self):
+        return self._action_ledger('agreement_count')
+
+    def action_print_profile_card(self):
+        """The profile card (客戶資料卡) of the selected customers, one PDF."""
+        return self.env.ref('customer_maintenance.action_report_profile_card').report_action(self)
