@@ -17,3 +17,4 @@ from . import test_relationship
 from . import test_relationship_planning
 from . import test_relationship_greetings
 from . import test_relationship_care
+from . import test_relationship_demo
