@@ -267,3 +267,42 @@ class TestRelationshipAccess(RelationshipCase):
         settings = self.env['res.config.settings'].with_user(self.admin).get_views(
             [(False, 'form')])['views']['form']['arch']
         self.assertIn('cm_calls_per_day', settings)
+
+
+class TestRelationshipHandoverAndLanguages(RelationshipCase):
+
+    def test_handover_moves_planned_events_and_activities(self):
+        planned = self.Event.create({'name': 'Visit', 'partner_id': self.customer_a.id,
+                                     'channel': 'visit', 'date': D(2030, 1, 5)})
+        done = self.Event.create({'name': 'Old call', 'partner_id': self.customer_a.id,
+                                  'state': 'done', 'date': D(2025, 1, 5)})
+        wizard = self.env['customer.handover.wizard'].with_user(self.supervisor).create({
+            'from_user_id': self.manager_a.id, 'to_user_id': self.manager_b.id})
+        wizard._onchange_from_user_id()
+        result = wizard.action_handover()
+        self.assertEqual(planned.user_id, self.manager_b)
+        self.assertEqual(planned.activity_ids.user_id, self.manager_b)
+        self.assertEqual(done.user_id, self.manager_a)  # history stays
+        self.assertIn('1 planned relationship events', str(result))
+
+    def test_relationship_in_chinese(self):
+        Event = self.env['customer.relationship.event'].with_user(self.manager_a)
+        cases = [
+            ('zh_TW', 'kind', 'periodic', '周期型'), ('zh_TW', 'kind', 'regional', '重大環境事件'),
+            ('zh_TW', 'kind', 'favour', '幫忙式'), ('zh_CN', 'kind', 'periodic', '周期型'),
+            ('zh_TW', 'state', 'planned', '計劃中'),
+        ]
+        for lang, field, key, expected in cases:
+            with self.subTest(lang=lang, field=field, key=key):
+                selection = dict(Event.with_context(lang=lang).fields_get(
+                    [field])[field]['selection'])
+                self.assertEqual(selection[key], expected)
+        spring = self.env.ref('customer_maintenance.customer_festival_spring')
+        self.assertEqual(spring.with_context(lang='zh_TW').name, '春節')
+        menu = self.env.ref('customer_maintenance.customer_relationship_event_menu_my')
+        self.assertTrue(menu.with_context(lang='zh_TW').name != 'My Contacts')
+        with self.assertRaisesRegex(UserError, '郵件'), self.env.cr.savepoint():
+            self.env.company.write({'email': False, 'alias_domain_id': False})
+            self.manager_a.email = False
+            self.Event.with_user(self.manager_a).with_context(lang='zh_TW').create(
+                {'name': 'Call', 'partner_id': self.customer_a.id}).message_post(body='x')
