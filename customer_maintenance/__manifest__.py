@@ -17,6 +17,7 @@
         'sale_management',
         'calendar',
         'mail',
+        'resource',  # relationship: the company's working days and public holidays
     ],
     'external_dependencies': {
         'python': ['borax'],
@@ -49,6 +50,19 @@
         'views/res_config_settings_management_views.xml',
         'report/customer_profile_card_templates.xml',
         'wizard/customer_handover_wizard_views.xml',
+        # relationship
+        'security/relationship_security.xml',
+        'data/mail_activity_type_relationship_data.xml',
+        'data/ir_cron_relationship_data.xml',
+        'data/customer_festival_data.xml',
+        'data/customer_tier_greeting_data.xml',
+        'data/mail_template_greeting_data.xml',
+        'views/customer_relationship_event_views.xml',
+        'views/customer_festival_views.xml',
+        'views/customer_gift_views.xml',
+        'views/res_partner_relationship_views.xml',
+        'wizard/relationship_wizard_views.xml',
+        'views/res_config_settings_relationship_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
