@@ -35,6 +35,7 @@
         'security/management_security.xml',
         'data/mail_activity_type_management_data.xml',
         'data/ir_cron_management_data.xml',
+        'data/mail_template_digest_data.xml',
         'views/customer_ledger_views.xml',
         'views/res_partner_management_views.xml',
         'views/res_config_settings_management_views.xml',

@@ -7,3 +7,4 @@ from . import customer_promotion_support
 from . import customer_value_service
 from . import customer_agreement
 from . import res_partner_management
+from . import customer_review_digest
