@@ -1,4 +1,5 @@
 from . import models
+from . import demo
 from . import report
 from . import wizard
 from .hooks import uninstall_hook

@@ -31,6 +31,15 @@
         'views/res_config_settings_views.xml',
         'views/customer_tier_views.xml',
         'views/res_partner_views.xml',
+        # segmentation
+        'security/segmentation_security.xml',
+        'data/ir_cron_segmentation_data.xml',
+        'data/mail_activity_type_segmentation_data.xml',
+        'views/res_config_settings_segmentation_views.xml',
+        'views/customer_purchase_purpose_views.xml',
+        'views/res_partner_segmentation_views.xml',
+        'views/customer_abc_analysis_views.xml',
+        'views/customer_prospect_claim_views.xml',
         # management
         'security/management_security.xml',
         'data/mail_activity_type_management_data.xml',
@@ -44,5 +53,7 @@
     ],
     'demo': [
         'demo/res_users_demo.xml',
+        # segmentation (the base demo world, then its segmentation step)
+        'demo/customer_maintenance_demo.xml',
     ],
 }

@@ -1,6 +1,14 @@
 from . import customer_tier
 from . import customer_partner_record_mixin
 from . import res_partner_team
+# segmentation
+from . import customer_purchase_purpose
+from . import customer_abc_history
+from . import customer_prospect_claim
+from . import res_partner_segmentation
+from . import res_partner_prospect_claim
+from . import res_config_settings_segmentation
+from . import sale_order_segmentation
 # management
 from . import res_config_settings_management
 from . import customer_promotion_support

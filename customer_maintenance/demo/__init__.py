@@ -1,0 +1,3 @@
+# Demo data generators (the model customer.maintenance.demo), called from demo XML files.
+from . import customer_maintenance_demo
+from . import customer_maintenance_demo_segmentation
