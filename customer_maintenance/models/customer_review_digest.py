@@ -4,7 +4,7 @@
 
 A block is {'name', 'figures': [{'label', 'value'}], 'sections': [{'title', 'count', 'items':
 [{'name', 'url'}]}]}; the mail template renders figures and sections whatever they are, so a
-capability adds its own (contacts planned and done, ABC changes, cycles, claims...) by
+capability adds its own (contacts planned and done, consumption cycles...) by
 extending `_digest_manager_block` (super, then append), without touching the template (a
 noupdate record).
 """
@@ -78,7 +78,28 @@ class CustomerReviewDigest(models.AbstractModel):
         agreements = self.env['customer.agreement'].search([
             ('partner_id.user_id', '=', user.id), ('state', '=', 'active'),
             ('date_end', '!=', False), ('date_end', '<=', ending_by)], order='date_end, id')
+        week = [('date', '>=', start), ('date', '<', end)]
+        # key accounts whose team is too small or lacks a sponsor (companies only)
+        at_risk = Partner.search([('user_id', '=', user.id), ('parent_id', '=', False),
+                                  ('has_team_warning', '=', True)], order='name, id')
+        history = self.env['customer.abc.history'].search(
+            [('partner_id.user_id', '=', user.id)] + week, order='date desc, id desc')
+        claims = self.env['customer.prospect.claim'].search(
+            [('user_id', '=', user.id), ('state', '=', 'active'),
+             ('date_expiry', '<', end + timedelta(days=7))], order='date_expiry, id')
         sections = []
+        if at_risk:
+            sections.append(self._section(_('Key accounts at risk (team warning):'), at_risk))
+        if history:
+            names = {h: '%s: %s → %s' % (h.partner_id.display_name, h.old_class or '-',
+                                          h.new_class or '-') for h in history[:LIST_LIMIT]}
+            sections.append(self._section(_('Customers that changed ABC class:'),
+                                          history, names))
+            # the link opens the customer, not the history line
+            for item, line in zip(sections[-1]['items'], history):
+                item['url'] = self._url(line.partner_id)
+        if claims:
+            sections.append(self._section(_('Prospect claims expiring:'), claims))
         if won:
             sections.append(self._section(_('New customers (first order in the week):'), won))
         if agreements:

@@ -96,6 +96,25 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
                           'date_end': '2024-02-20'})
         Agreement.create({'name': 'Open-ended', 'partner_id': cls.customer_a.id,
                           'state': 'active', 'date_start': '2023-03-01'})
+        # segmentation: a class change of A's customer in the week (and one the week before)
+        History = cls.env['customer.abc.history']
+        History.create({'partner_id': cls.customer_a.id, 'old_class': 'C', 'new_class': 'A',
+                        'date': '2024-02-07'})
+        History.create({'partner_id': cls.customer_a.id, 'old_class': 'B', 'new_class': 'C',
+                        'date': '2024-02-01'})
+        # a key account of B's with nobody but B and no sponsor: at risk
+        cls.customer_b.write({
+            'is_key_account': True, 'customer_team_ids': [Command.clear()],
+            'customer_tier_id': cls.env.ref('customer_maintenance.customer_tier_key').id})
+        # B's claim expires within a week of the week's end; one later does not
+        prospects = Partner.create([{'name': 'Prospect claimed by B', 'is_company': True},
+                                    {'name': 'Prospect claimed later', 'is_company': True}])
+        cls.claim = cls.env['customer.prospect.claim'].create({
+            'partner_id': prospects[0].id, 'user_id': cls.manager_b.id,
+            'date_claim': '2023-11-20', 'date_expiry': '2024-02-15'})
+        cls.env['customer.prospect.claim'].create({
+            'partner_id': prospects[1].id, 'user_id': cls.manager_b.id,
+            'date_claim': '2023-11-20', 'date_expiry': '2024-02-25'})
         cls.Digest = cls.env['customer.review.digest']
 
     def _block(self, values, user):
@@ -117,15 +136,19 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
     def test_digest_values(self):
         values = self.Digest._digest_values(WEEK)
         block_a = self._block(values, self.manager_a)
-        self.assertEqual(self._sections(block_a),
-                         {'New customers (first order in the week):': ['Customer of A']})
-        self.assertIn('/odoo/res.partner/%d' % self.customer_a.id,
-                      block_a['sections'][0]['items'][0]['url'])
+        self.assertEqual(self._sections(block_a), {
+            'Customers that changed ABC class:': ['Customer of A: C → A'],
+            'New customers (first order in the week):': ['Customer of A']})
+        for section in block_a['sections']:
+            self.assertIn('/odoo/res.partner/%d' % self.customer_a.id, section['items'][0]['url'])
         block_b = self._block(values, self.manager_b)
         self.assertEqual(self._sections(block_b), {
+            'Key accounts at risk (team warning):': ['Customer of B'],
+            'Prospect claims expiring:': [self.claim.display_name],
             'Agreements ending by 2024-03-12:': ['Customer of B: Supply 2024 (2024-03-01)']})
-        self.assertIn('/odoo/customer.agreement/%d' % self.ending.id,
-                      block_b['sections'][0]['items'][0]['url'])
+        urls = [section['items'][0]['url'] for section in block_b['sections']]
+        self.assertIn('/odoo/customer.agreement/%d' % self.ending.id, urls[-1])
+        self.assertIn('/odoo/customer.prospect.claim/%d' % self.claim.id, urls[1])
         # managers with nothing to show have no block
         self.assertNotIn(self.supervisor.name, [m['name'] for m in values['managers']])
 
@@ -144,6 +167,7 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
                          'Weekly review of the account managers, 2024-02-05 – 2024-02-11')
         body = mine.body_html
         for text in ('Dear Supervisor,', 'Account Manager A', 'Account Manager B',
+                     'Key accounts at risk (team warning):', 'Customer of A: C → A',
                      'New customers (first order in the week):', 'Customer of A',
                      'Customer of B: Supply 2024 (2024-03-01)',
                      '/odoo/res.partner/%d' % self.customer_a.id):
