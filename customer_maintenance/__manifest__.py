@@ -48,6 +48,7 @@
         'views/customer_ledger_views.xml',
         'views/res_partner_management_views.xml',
         'views/res_config_settings_management_views.xml',
+        'views/customer_manager_kpi_report_views.xml',
         'report/customer_profile_card_templates.xml',
         'wizard/customer_handover_wizard_views.xml',
     ],

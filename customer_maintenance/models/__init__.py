@@ -16,3 +16,5 @@ from . import customer_value_service
 from . import customer_agreement
 from . import res_partner_management
 from . import customer_review_digest
+from . import customer_manager_kpi_figures
+from . import customer_manager_kpi_snapshot

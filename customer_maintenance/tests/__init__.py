@@ -15,3 +15,4 @@ from . import test_management_profile_card
 from . import test_management_handover
 from . import test_segmentation_handover
 from . import test_management_digest
+from . import test_management_kpi
