@@ -49,6 +49,8 @@
         'views/res_partner_management_views.xml',
         'views/res_config_settings_management_views.xml',
         'views/customer_manager_kpi_report_views.xml',
+        'data/customer_maintenance_home_data.xml',
+        'views/customer_maintenance_home_views.xml',
         'report/customer_profile_card_templates.xml',
         'wizard/customer_handover_wizard_views.xml',
     ],

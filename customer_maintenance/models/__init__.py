@@ -18,3 +18,4 @@ from . import res_partner_management
 from . import customer_review_digest
 from . import customer_manager_kpi_figures
 from . import customer_manager_kpi_snapshot
+from . import customer_maintenance_home
