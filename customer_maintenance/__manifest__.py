@@ -58,5 +58,7 @@
         'demo/res_users_demo.xml',
         # segmentation (the base demo world, then its segmentation step)
         'demo/customer_maintenance_demo.xml',
+        # management (last: the KPI snapshot of the demo world)
+        'demo/customer_manager_kpi_demo.xml',
     ],
 }

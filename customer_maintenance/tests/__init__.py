@@ -17,3 +17,4 @@ from . import test_segmentation_handover
 from . import test_management_digest
 from . import test_management_kpi
 from . import test_maintenance_home
+from . import test_management_demo
