@@ -6,6 +6,7 @@ TEST_DB ?= customer_maintenance_test
 export DB PORT TEST_DB
 
 .PHONY: setup run test stop i18n
+.PHONY: test-ui test-lifecycle test-concurrency
 
 setup:
 	@bash scripts/setup.sh
@@ -22,3 +23,16 @@ stop:
 # regenerate the .pot and merge it into zh_TW.po / zh_CN.po (needs the database of make test)
 i18n: setup
 	@bash scripts/i18n.sh
+
+# the checks .ci/run runs after `make test`, each on the database `make test` built ($(TEST_DB)):
+# the JS tours (HttpCase.start_tour in Chromium) with Odoo's own test runner
+test-ui: setup
+	@bash scripts/test_ui.sh
+
+# upgrade keeps the data, uninstall leaves Odoo working (throwaway copy of $(TEST_DB))
+test-lifecycle: setup
+	@bash scripts/test_lifecycle.sh
+
+# the jobs of scripts/concurrency_jobs.txt in two Odoo processes at once: no duplicates
+test-concurrency: setup
+	@bash scripts/test_concurrency.sh

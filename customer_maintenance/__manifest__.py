@@ -61,4 +61,10 @@
         # management (last: the KPI snapshot of the demo world)
         'demo/customer_manager_kpi_demo.xml',
     ],
+    'assets': {
+        # platform: the browser tours of tests/test_ui*.py (make test-ui)
+        'web.assets_tests': [
+            'customer_maintenance/static/tests/tours/**/*',
+        ],
+    },
 }

@@ -14,6 +14,7 @@ from . import test_management_ledgers
 from . import test_management_profile_card
 from . import test_management_handover
 from . import test_segmentation_handover
+from . import test_ui
 from . import test_management_digest
 from . import test_management_kpi
 from . import test_maintenance_home
