@@ -2,3 +2,4 @@
 from . import customer_maintenance_demo
 from . import customer_maintenance_demo_segmentation
 from . import customer_maintenance_demo_relationship
+from . import customer_maintenance_demo_management

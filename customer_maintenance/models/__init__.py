@@ -25,3 +25,7 @@ from . import customer_festival
 from . import customer_tier_greeting
 from . import res_partner_relationship
 from . import customer_hobby
+from . import customer_review_digest
+from . import customer_manager_kpi_figures
+from . import customer_manager_kpi_snapshot
+from . import customer_maintenance_home

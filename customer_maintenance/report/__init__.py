@@ -1,1 +1,2 @@
 from . import customer_profile_card
+from . import customer_manager_kpi_report

@@ -20,3 +20,7 @@ from . import test_relationship_planning
 from . import test_relationship_greetings
 from . import test_relationship_care
 from . import test_relationship_demo
+from . import test_management_digest
+from . import test_management_kpi
+from . import test_maintenance_home
+from . import test_management_demo
