@@ -17,6 +17,7 @@
         'sale_management',
         'calendar',
         'mail',
+        'resource',  # relationship: the company's working days and public holidays
     ],
     'external_dependencies': {
         'python': ['borax'],
@@ -44,11 +45,28 @@
         'security/management_security.xml',
         'data/mail_activity_type_management_data.xml',
         'data/ir_cron_management_data.xml',
+        'data/mail_template_digest_data.xml',
         'views/customer_ledger_views.xml',
         'views/res_partner_management_views.xml',
         'views/res_config_settings_management_views.xml',
+        'views/customer_manager_kpi_report_views.xml',
+        'data/customer_maintenance_home_data.xml',
+        'views/customer_maintenance_home_views.xml',
         'report/customer_profile_card_templates.xml',
         'wizard/customer_handover_wizard_views.xml',
+        # relationship
+        'security/relationship_security.xml',
+        'data/mail_activity_type_relationship_data.xml',
+        'data/ir_cron_relationship_data.xml',
+        'data/customer_festival_data.xml',
+        'data/customer_tier_greeting_data.xml',
+        'data/mail_template_greeting_data.xml',
+        'views/customer_relationship_event_views.xml',
+        'views/customer_festival_views.xml',
+        'views/customer_gift_views.xml',
+        'views/res_partner_relationship_views.xml',
+        'wizard/relationship_wizard_views.xml',
+        'views/res_config_settings_relationship_views.xml',
         # consumption
         'security/consumption_security.xml',
         'data/mail_activity_type_consumption_data.xml',
@@ -61,6 +79,8 @@
         'demo/res_users_demo.xml',
         # segmentation (the base demo world, then its segmentation step)
         'demo/customer_maintenance_demo.xml',
+        # management (last: the KPI snapshot of the demo world)
+        'demo/customer_manager_kpi_demo.xml',
     ],
     'assets': {
         # platform: the browser tours of tests/test_ui*.py (make test-ui)

@@ -15,6 +15,20 @@ from . import customer_promotion_support
 from . import customer_value_service
 from . import customer_agreement
 from . import res_partner_management
+# relationship
+from . import customer_partner_record_mixin_sender
+from . import customer_gift
+from . import relationship_event
+from . import relationship_planner
+from . import res_config_settings_relationship
+from . import customer_festival
+from . import customer_tier_greeting
+from . import res_partner_relationship
+from . import customer_hobby
+from . import customer_review_digest
+from . import customer_manager_kpi_figures
+from . import customer_manager_kpi_snapshot
+from . import customer_maintenance_home
 # consumption
 from . import consumption_cycle
 from . import product_consumption

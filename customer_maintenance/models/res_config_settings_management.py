@@ -3,6 +3,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..queries.management_kpi import kpi_horizon, kpi_lost_window_users
+from ..tools.today import today as cm_today
+
 # setting field -> (parameter key without the module prefix, default, (min, max))
 MANAGEMENT_PARAMS = {
     'cm_kpi_lost_months': ('kpi_lost_months', 6, (1, 12)),
@@ -53,3 +56,19 @@ class ResConfigSettings(models.TransientModel):
             if not 0 <= settings.cm_agreement_reminder_days <= 366:
                 raise ValidationError(_('The agreement renewal reminder must be 0 to 366 days '
                                         'before the end.'))
+
+    def set_values(self):
+        """A new lost-customer window changes the kept/lost figures: refresh them now, for
+        the managers whose figures it changes only (rather than show the old window's
+        figures until the night, or recompute every manager inside the request)."""
+        before = management_param(self.env, 'kpi_lost_months')
+        res = super().set_values()
+        after = management_param(self.env, 'kpi_lost_months')
+        if after != before:
+            Snapshot = self.env['customer.manager.kpi.snapshot']
+            self.env.flush_all()
+            self.env.cr.execute(kpi_lost_window_users(min(before, after),
+                                                      kpi_horizon(cm_today(self.env))))
+            users = self.env['res.users'].browse(row[0] for row in self.env.cr.fetchall())
+            Snapshot._refresh_managers(users)
+        return res

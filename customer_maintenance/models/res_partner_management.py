@@ -1,6 +1,9 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+from ..tools.today import today as cm_today
 
 # The three business-maintenance ledgers shown as smart buttons on the customer:
 # count field -> (model, window action)
@@ -14,8 +17,15 @@ LEDGERS = {
 
 
 class ResPartner(models.Model):
-    """The business-maintenance ledgers of a customer (業務維護)."""
+    """The supervisor's weekly review mark and the business-maintenance ledgers of a
+    customer (業務維護)."""
     _inherit = 'res.partner'
+
+    last_review_date = fields.Date(
+        string='Last Review', readonly=True, copy=False, tracking=True,
+        help='When a supervisor last reviewed this customer\'s profile card (weekly review).')
+    review_note = fields.Text(string='Review Note', copy=False,
+                              help='What the supervisor noted at the last review.')
 
     promotion_support_count = fields.Integer(
         compute='_compute_ledger_counts', string='Promotion Support',
@@ -54,6 +64,26 @@ class ResPartner(models.Model):
 
     def action_view_agreement(self):
         return self._action_ledger('agreement_count')
+
+    def action_mark_reviewed(self):
+        """Supervisor: mark the customers reviewed today (weekly review of the profile card),
+        with a note in each customer's chatter."""
+        if not self.env.user.has_group('customer_maintenance.group_manager'):
+            raise AccessError(_('Only a supervisor can mark a customer as reviewed.'))
+        author = self.env.user.partner_id
+        # a supervisor who logs in with a name only: the note is sent as the company
+        email_from = author.email_formatted or self.env.company.partner_id.email_formatted \
+            or self.env.company.catchall_formatted or self.env.company.name
+        # supervisors need not hold the partner-editing right to record their review
+        partners = self.sudo()
+        partners.write({'last_review_date': cm_today(self.env)})
+        for partner in partners:
+            body = _('Profile card reviewed by %s.', self.env.user.name)
+            if partner.review_note:
+                body = '%s %s' % (body, partner.review_note)
+            partner.message_post(body=body, subtype_xmlid='mail.mt_note',
+                                 author_id=author.id, email_from=email_from)
+        return True
 
     def action_print_profile_card(self):
         """The profile card (客戶資料卡) of the selected customers, one PDF."""

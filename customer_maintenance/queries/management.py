@@ -53,3 +53,18 @@ def profile_card_sales(partner_ids, start, today):
            AND o.day >= %(start)s AND o.day <= %(today)s
          GROUP BY 1, 2
     """, orders=confirmed_orders(), today=today, start=start, partners=list(partner_ids))
+
+
+def customers_won(start, end):
+    """(account manager, commercial partner) of the customers whose first confirmed order is
+    dated from `start` (included) to `end` (excluded)."""
+    return SQL("""
+        WITH orders AS (%(orders)s)
+        SELECT cp.user_id, cp.id
+          FROM orders o
+          JOIN res_partner p ON p.id = o.partner_id
+          JOIN res_partner cp ON cp.id = p.commercial_partner_id
+         WHERE cp.user_id IS NOT NULL
+         GROUP BY cp.user_id, cp.id
+        HAVING MIN(o.day) >= %(start)s AND MIN(o.day) < %(end)s
+    """, orders=confirmed_orders(), start=start, end=end)

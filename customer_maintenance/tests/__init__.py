@@ -15,6 +15,15 @@ from . import test_management_profile_card
 from . import test_management_handover
 from . import test_segmentation_handover
 from . import test_ui
+from . import test_relationship
+from . import test_relationship_planning
+from . import test_relationship_greetings
+from . import test_relationship_care
+from . import test_relationship_demo
+from . import test_management_digest
+from . import test_management_kpi
+from . import test_maintenance_home
+from . import test_management_demo
 from . import test_consumption
 from . import test_consumption_jobs
 from . import test_consumption_access

@@ -146,6 +146,28 @@ class TestTools(CustomerMaintenanceCase):
         self.assertEqual(failed, [3])
         self.assertEqual(sorted(seen), [1, 2, 4, 5, 6, 7])
 
+    def test_single_run_commits_an_automatic_run_before_releasing(self):
+        from unittest.mock import patch
+
+        from ..tools.job_lock import single_run
+
+        class Job:
+            env = self.env
+
+            @single_run('test_commit_job')
+            def cron_job(self, automatic=False):
+                return 'ran'
+
+        commits = []
+        with patch.object(self.env.cr, 'commit', lambda: commits.append(1)):
+            self.assertEqual(Job().cron_job(), 'ran')
+            self.assertFalse(commits, 'a run from a test or a button commits nothing')
+            self.assertEqual(Job().cron_job(automatic=True), 'ran')
+            self.assertEqual(commits, [1])
+            with job_lock(self.env, 'test_commit_job'):
+                self.assertFalse(Job().cron_job(automatic=True))
+            self.assertEqual(commits, [1], 'a skipped run commits nothing')
+
     def test_job_lock_is_exclusive(self):
         with job_lock(self.env, 'test_job') as first:
             self.assertTrue(first)

@@ -36,13 +36,21 @@ def job_lock(env, job):
 
 def single_run(job):
     """Decorator of a `cron_<verb>` method: it runs only when no other process runs `job`;
-    otherwise it logs and returns False (the other run does the work)."""
+    otherwise it logs and returns False (the other run does the work).
+
+    Called by ir.cron (`automatic=True`), the job's work is committed before the lock is
+    released: otherwise a second process could take the lock in the moment between the end of
+    the method and the runner's commit, not see the first run's last writes, and redo them.
+    """
     def decorator(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
             with job_lock(self.env, job) as locked:
                 if not locked:
                     return False
-                return method(self, *args, **kwargs)
+                result = method(self, *args, **kwargs)
+                if kwargs.get('automatic'):
+                    self.env.cr.commit()
+                return result
         return wrapper
     return decorator

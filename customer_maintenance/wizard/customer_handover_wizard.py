@@ -85,7 +85,9 @@ class CustomerHandoverWizard(models.TransientModel):
         return [(len(promotions), _('%(count)s planned promotion supports'))]
 
     def _handover_done(self, partners, old, new):
-        """Called once everything moved (sudo): refresh what depends on the manager."""
+        """Called once everything moved (sudo): refresh what depends on the manager (the KPI
+        snapshot of the two managers concerned, not of everyone)."""
+        self.env['customer.manager.kpi.snapshot']._refresh_managers(old | new)
         return True
 
     # ------------------------------------------------------------ the moves

@@ -1,0 +1,255 @@
+# Copyright 2026 customer_maintenance authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+"""The planner behind `ir_cron_plan_relationship_events` (contact rules, 聯系溝通制度).
+
+Per batch of customers, one query (queries/relationship_planning.py) finds what is due; the
+load is levelled in Python (services/planning.py: staggered first contacts, the managers'
+daily capacity, the companies' working days); the events and their activities are created
+with one ORM create() per batch. Idempotent: a customer with an open event of an item gets
+no second one, and the plan_key unique index guards the rest.
+"""
+import datetime
+import logging
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+
+from ..queries import relationship_planning as queries
+from ..services import lunar, planning
+from ..tools.cron_batches import run_batches
+from ..tools.job_lock import single_run
+from ..tools.today import today as cm_today
+from .relationship_event import PERIODIC_ITEMS
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 2000
+JOB = 'plan_relationship_events'
+# context of the planner's creates: no chatter log, no e-mail per assigned activity
+PLANNER_CONTEXT = {'mail_create_nolog': True, 'tracking_disable': True,
+                   'mail_activity_quick_update': True, 'mail_notrack': True}
+
+
+class CustomerRelationshipEvent(models.Model):
+    _inherit = 'customer.relationship.event'
+
+    @api.model
+    @single_run(JOB)
+    def cron_plan_relationship_events(self, automatic=False):
+        """Scheduled action: plan the tiers' calls, care calls, visits and greetings."""
+        return self._plan_relationship_events(automatic=automatic)
+
+    @api.model
+    def _planner_settings(self):
+        get = self.env['ir.config_parameter'].sudo().get_param
+
+        def number(key, default):
+            try:
+                return max(int(get('customer_maintenance.' + key, default)), 0)
+            except (TypeError, ValueError):
+                _logger.warning('%s: setting %s is not a number, %s used', JOB, key, default)
+                return default
+        return {
+            'horizon': number('planning_horizon_days', 30),
+            'birthday_lead': number('birthday_lead_days', 3),
+            'capacity': {'call': number('calls_per_day', 20),
+                         'visit': number('visits_per_day', 4)},
+        }
+
+    @api.model
+    def _plan_relationship_events(self, today=None, automatic=False):
+        """Plan everything due up to `today` + horizon; returns {item: events created}."""
+        today = cm_today(self.env, today)
+        settings = self._planner_settings()
+        last_day = today + datetime.timedelta(days=settings['horizon'])
+        self.env.flush_all()
+        partner_ids = [row[0] for row in self.env.execute_query(queries.eligible_customers())]
+        stats = defaultdict(int)
+        context = self._planner_context(today, last_day, settings)
+
+        def process(batch):
+            for item, count in self._planner_batch(batch, context).items():
+                stats[item] += count
+
+        done, failed = run_batches(self.env, JOB, partner_ids, process,
+                                   batch_size=BATCH_SIZE, automatic=automatic)
+        _logger.info('%s %s: %d customers, planned %s, %d failed', JOB, today, done,
+                     dict(stats), len(failed))
+        return dict(stats)
+
+    @api.model
+    def _planner_context(self, today, last_day, settings):
+        """What every batch needs: dates, settings, the days off of each company, the
+        festival occurrences and yearly dates whose greeting falls in the horizon."""
+        return {'today': today, 'last_day': last_day, 'settings': settings,
+                'non_working': {}, 'labels': {
+                    'call': _('Business call'), 'care_call': _('Care call'),
+                    'visit': _('Visit')},
+                'festivals': self._planner_festival_occurrences(today, last_day),
+                'dates': self._planner_date_combinations(
+                    today, last_day, settings['birthday_lead'])}
+
+    @api.model
+    def _planner_batch(self, partner_ids, context):
+        """Plan the periodic contacts and the greetings of a batch of customers."""
+        vals_list = self._planner_periodic_vals(partner_ids, context)
+        vals_list += self._planner_greeting_vals(partner_ids, context)
+        return self._planner_create(vals_list)
+
+    # --- greetings -----------------------------------------------------------------------
+
+    @api.model
+    def _planner_festival_occurrences(self, today, last_day):
+        """[(festival, year, occurrence date, greeting date)] greeted in the horizon."""
+        festivals = self.env['customer.festival'].sudo().search([('tier_ids', '!=', False)])
+        result = []
+        for festival in festivals:
+            stop = last_day + datetime.timedelta(days=festival.lead_days)
+            for year, date in festival._occurrences_between(today, stop):
+                greet = planning.greeting_date(date, festival.lead_days, today)
+                if greet <= last_day:
+                    result.append((festival, year, date, greet))
+        return result
+
+    @api.model
+    def _planner_date_combinations(self, today, last_day, lead_days):
+        """Columns (calendar, month, day, year, occurrence, greeting) of every yearly date
+        whose greeting falls in the horizon: at most 2 x 366, whatever the contacts."""
+        stop = last_day + datetime.timedelta(days=lead_days)
+        columns = ([], [], [], [], [], [])
+        for calendar in ('solar', 'lunar'):
+            for month in range(1, 13):
+                for day in range(1, 31 if calendar == 'lunar' else 32):
+                    if calendar == 'solar':
+                        try:
+                            datetime.date(2000, month, day)
+                        except ValueError:
+                            continue
+                    for year, date in lunar.occurrences_between(calendar, month, day,
+                                                                today, stop):
+                        greet = planning.greeting_date(date, lead_days, today)
+                        if greet > last_day:
+                            continue
+                        for column, value in zip(columns,
+                                                 (calendar, month, day, year, date, greet)):
+                            column.append(value)
+        return columns
+
+    @api.model
+    def _planner_greeting_vals(self, partner_ids, context):
+        """Festival, birthday and anniversary greetings of the batch, one per occurrence,
+        moved off days off to the working day before."""
+        today = context['today']
+        vals_list = []
+
+        def day_of(row):
+            off = self._non_working_days(row['company_id'], context)
+            return planning.greeting_work_day(row['greet'], row['occasion'], today, off)
+
+        def common(row, item, kind, channel):
+            return {'partner_id': row['partner_id'], 'user_id': row['user_id'],
+                    'company_id': row['company_id'], 'tier_id': row['tier_id'],
+                    'kind': kind, 'channel': channel, 'date': day_of(row), 'state': 'planned',
+                    'plan_item': item, 'occasion_date': row['occasion']}
+        festivals = context['festivals']
+        if festivals:
+            by_id = {festival.id: festival for festival, _y, _o, _g in festivals}
+            rows = self.env.execute_query_dict(queries.festival_greetings(
+                partner_ids, [f.id for f, _y, _o, _g in festivals],
+                [y for _f, y, _o, _g in festivals], [o for _f, _y, o, _g in festivals],
+                [g for _f, _y, _o, g in festivals]))
+            for row in rows:
+                festival = by_id[row['festival_id']]
+                vals = common(row, 'festival', 'periodic', festival.channel)
+                vals.update(name=_('%(festival)s greeting: %(customer)s',
+                                   festival=festival.name, customer=row['name']),
+                            festival_id=festival.id,
+                            plan_key='festival:%s:%s:%s' % (festival.id, row['year'],
+                                                            row['partner_id']))
+                vals_list.append(vals)
+        dates = context['dates']
+        if dates[0]:
+            for row in self.env.execute_query_dict(
+                    queries.birthday_greetings(partner_ids, *dates)):
+                vals = common(row, 'birthday', 'personal', 'message')
+                vals.update(name=_('Birthday greeting: %s', row['name']),
+                            contact_id=row['contact_id'],
+                            plan_key='birthday:%s:%s' % (row['contact_id'], row['year']))
+                vals_list.append(vals)
+            for row in self.env.execute_query_dict(
+                    queries.anniversary_greetings(partner_ids, *dates)):
+                vals = common(row, 'anniversary', 'business', 'message')
+                vals.update(name=_('Anniversary greeting: %s', row['name']),
+                            plan_key='anniversary:%s:%s' % (row['partner_id'], row['year']))
+                vals_list.append(vals)
+        return vals_list
+
+    @api.model
+    def _planner_create(self, vals_list):
+        """Create the planned events (with their activities) in one create(): {item: count}."""
+        if not vals_list:
+            return {}
+        events = self.sudo().with_context(**PLANNER_CONTEXT).create(vals_list)
+        counts = defaultdict(int)
+        for vals in vals_list:
+            counts[vals['plan_item']] += 1
+        events.invalidate_recordset()
+        return counts
+
+    @api.model
+    def _non_working_days(self, company_id, context):
+        """Days off of the company between today and the last day: outside its working
+        calendar's attendances and its public holidays (global resource.calendar.leaves)."""
+        cache = context['non_working']
+        if company_id not in cache:
+            today, last_day = context['today'], context['last_day']
+            company = self.env['res.company'].browse(company_id).sudo()
+            calendar = company.resource_calendar_id
+            days = {today + datetime.timedelta(days=n)
+                    for n in range((last_day - today).days + 1)}
+            if calendar:
+                start = datetime.datetime.combine(today, datetime.time.min)
+                stop = datetime.datetime.combine(last_day, datetime.time.max)
+                unusual = calendar._get_unusual_days(start, stop, company)
+                cache[company_id] = {day for day in days
+                                     if unusual.get(fields.Date.to_string(day), True)}
+            else:  # no calendar: Monday to Friday
+                cache[company_id] = {day for day in days if day.weekday() >= 5}
+        return cache[company_id]
+
+    @api.model
+    def _planner_periodic_vals(self, partner_ids, context):
+        """Business calls, care calls, visits of the batch, levelled."""
+        today, last_day = context['today'], context['last_day']
+        rows = self.env.execute_query_dict(queries.due_periodic(
+            partner_ids, PERIODIC_ITEMS, today, last_day,
+            planning.CARE_CALL_JITTER_PERCENT, planning.SAME_WEEK_DAYS))
+        if not rows:
+            return []
+        user_ids = {row['user_id'] for row in rows}
+        load = {}
+        for kind in ('call', 'visit'):
+            channels = [c for c, k in planning.CAPACITY_OF_CHANNEL.items() if k == kind]
+            for user_id, day, count in self.env.execute_query(
+                    queries.planned_load(user_ids, channels, today, last_day)):
+                load[(user_id, kind, day)] = count
+        non_working = {company_id: self._non_working_days(company_id, context)
+                       for company_id in {row['company_id'] for row in rows}}
+        days = planning.level_load(rows, load, context['settings']['capacity'], non_working,
+                                   today, last_day)
+        names = dict(self.env['res.partner'].browse(
+            {row['partner_id'] for row in rows}).mapped(lambda p: (p.id, p.name)))
+        vals_list = []
+        for row in rows:
+            day = days.get((row['partner_id'], row['item']))
+            if not day:
+                continue
+            vals_list.append({
+                'name': '%s: %s' % (context['labels'][row['item']], names[row['partner_id']]),
+                'partner_id': row['partner_id'], 'user_id': row['user_id'],
+                'company_id': row['company_id'], 'kind': 'periodic', 'channel': row['item'],
+                'date': day, 'state': 'planned', 'plan_item': row['item'],
+                'plan_key': '%s:%s' % (row['item'], row['partner_id']),
+                'tier_id': row['tier_id'],
+            })
+        return vals_list
