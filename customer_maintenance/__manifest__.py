@@ -74,6 +74,7 @@
         'views/consumption_cycle_views.xml',
         'views/res_config_settings_consumption_views.xml',
         'report/consumption_forecast_views.xml',
+        'views/relationship_event_cycle_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -34,3 +34,5 @@ from . import consumption_cycle
 from . import product_consumption
 from . import res_partner_consumption
 from . import res_config_settings_consumption
+from . import relationship_event_cycle
+from . import consumption_cycle_replenishment

@@ -218,3 +218,18 @@ def forecast(today):
             WHERE o.due_date < %(today)s::date + %(days)s""",
         today=today, days=estimation.FORECAST_DAYS,
         max_k=estimation.FORECAST_MAX_OCCURRENCES)
+
+
+def replenishments_to_plan(today, lead):
+    """The cycles whose replenishment call is due: next due date within `lead` days (or
+    already past, but not lapsed), no call yet for that due date and none still planned."""
+    return SQL(
+        """SELECT c.id FROM customer_consumption_cycle c
+            WHERE c.next_due_date <= %(today)s::date + %(lead)s
+              AND (c.lapse_date IS NULL OR c.lapse_date > %(today)s::date)
+              AND NOT EXISTS (
+                  SELECT 1 FROM customer_relationship_event e
+                   WHERE e.consumption_cycle_id = c.id
+                     AND (e.consumption_due_date = c.next_due_date OR e.state = 'planned'))
+            ORDER BY c.id""",
+        today=today, lead=lead)

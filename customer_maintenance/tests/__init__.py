@@ -27,3 +27,4 @@ from . import test_management_demo
 from . import test_consumption
 from . import test_consumption_jobs
 from . import test_consumption_access
+from . import test_consumption_replenishment

@@ -1,0 +1,91 @@
+# Copyright 2026 customer_maintenance authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import datetime
+import logging
+
+from odoo import api, fields, models
+from odoo.tools.misc import format_date
+
+from ..queries import consumption as queries
+from ..tools.cron_batches import run_batches
+from ..tools.today import today as cm_today
+from . import consumption_cycle
+
+_logger = logging.getLogger(__name__)
+
+
+class CustomerConsumptionCycle(models.Model):
+    """Replenishment calls (補貨電話): one relationship event per due date of a cycle, planned
+    `reminder lead` days before it. A cycle already overdue (learned late, or its due date
+    moved into the past) gets one call today, shown overdue; a lapsed one (overdue by more
+    than two intervals) gets none: it is a customer to win back."""
+    _inherit = 'customer.consumption.cycle'
+
+    replenishment_event_ids = fields.One2many(
+        'customer.relationship.event', 'consumption_cycle_id', string='Replenishment Calls')
+    replenishment_event_count = fields.Integer(
+        string='Replenishment Call Count', compute='_compute_replenishment_event_count')
+
+    def _compute_replenishment_event_count(self):
+        counts = dict(self.env['customer.relationship.event']._read_group(
+            [('consumption_cycle_id', 'in', self.ids)], ['consumption_cycle_id'], ['__count']))
+        for cycle in self:
+            cycle.replenishment_event_count = counts.get(cycle, 0)
+
+    def action_view_replenishment_events(self):
+        self.ensure_one()
+        action = self.env['ir.actions.act_window']._for_xml_id(
+            'customer_maintenance.customer_relationship_event_action')
+        action['domain'] = [('consumption_cycle_id', '=', self.id)]
+        action['context'] = {'default_partner_id': self.partner_id.id}
+        return action
+
+    @api.model
+    def _cron_consumption_followups(self, today, automatic=False):
+        super()._cron_consumption_followups(today, automatic=automatic)
+        self._plan_replenishment_reminders(today, automatic=automatic)
+
+    @api.model
+    def _plan_replenishment_reminders(self, today=None, automatic=False):
+        """Plan the replenishment calls due; returns how many were planned. Idempotent: a
+        cycle gets no call for a due date it already had one for, nor while a call of it is
+        still planned."""
+        today = cm_today(self.env, today)
+        _months, _factor, lead = self._consumption_settings()
+        self.env.flush_all()
+        self.env.cr.execute(queries.replenishments_to_plan(today, lead))
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        Event = self.env['customer.relationship.event'].sudo().with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+            mail_activity_quick_update=True)
+        cycles = self.sudo()
+
+        def plan(batch):
+            Event.create([cycle._prepare_replenishment_event_vals(today, lead)
+                          for cycle in cycles.browse(batch)])
+        done, failed = run_batches(self.env, 'replenishment calls', ids, plan,
+                                   batch_size=consumption_cycle.BATCH_SIZE, automatic=automatic)
+        _logger.info('consumption cycles: %d replenishment calls planned, %d skipped',
+                     done - len(failed), len(failed))
+        return done - len(failed)
+
+    def _prepare_replenishment_event_vals(self, today, lead):
+        """The call of this cycle's next due date: `lead` days before it, today at the
+        earliest; named in the account manager's language."""
+        self.ensure_one()
+        due = self.next_due_date
+        user = self.user_id
+        env = self.with_context(lang=user.lang or self.env.lang).env
+        return {
+            'name': env._('Replenishment call: %s (due %s)', self.product_id.display_name,
+                          format_date(env, due)),
+            'partner_id': self.partner_id.id,
+            'user_id': user.id or False,
+            'kind': 'periodic',
+            'channel': 'call',
+            'state': 'planned',
+            'date': max(today, due - datetime.timedelta(days=lead)),
+            'consumption_cycle_id': self.id,
+            'consumption_due_date': due,
+            'company_id': self.partner_id.company_id.id or self.env.company.id,
+        }
