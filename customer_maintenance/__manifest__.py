@@ -71,6 +71,7 @@
         'security/consumption_security.xml',
         'data/mail_activity_type_consumption_data.xml',
         'data/ir_cron_consumption_data.xml',
+        'data/customer_maintenance_home_consumption_data.xml',
         'views/consumption_cycle_views.xml',
         'views/res_config_settings_consumption_views.xml',
         'report/consumption_forecast_views.xml',

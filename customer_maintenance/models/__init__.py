@@ -36,3 +36,4 @@ from . import res_partner_consumption
 from . import res_config_settings_consumption
 from . import relationship_event_cycle
 from . import consumption_cycle_replenishment
+from . import customer_maintenance_home_consumption

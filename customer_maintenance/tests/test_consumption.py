@@ -433,6 +433,43 @@ class TestConsumptionCycle(ConsumptionCase):
                 self.assertEqual(mine.partner_id.user_id, user)
 
 
+class TestConsumptionHome(ConsumptionCase):
+    """My Maintenance: the replenishments due and the customers to win back."""
+
+    def test_cards(self):
+        customers = self.env['res.partner'].create([{
+            'name': 'Home %s' % label, 'is_company': True, 'customer_rank': 1,
+            'user_id': self.manager_a.id} for label in ('soon', 'late', 'lapsed', 'later')])
+        soon, late, lapsed, later = customers
+        self._history(soon, self.oil, D(2026, 3, 3), [30] * 3, [10] * 4)      # due 07-01
+        self._history(late, self.oil, D(2026, 2, 5), [30] * 3, [10] * 4)      # due 06-05
+        self._history(lapsed, self.oil, D(2025, 6, 1), [30] * 3, [10] * 4)    # lapsed
+        self._history(later, self.oil, D(2026, 4, 1), [30] * 3, [10] * 4)     # due 07-30
+        self._history(self.customer_b, self.oil, D(2026, 3, 3), [30] * 3, [10] * 4)
+        self._learn()
+        Home = self.env['customer.maintenance.home']
+        cases = [
+            (self.manager_a, {'replenishments': (2, 1), 'lapsed': (1, 0)}),
+            (self.manager_b, {'replenishments': (1, 0), 'lapsed': (0, 0)}),
+            (self.supervisor, {'replenishments': (0, 0), 'lapsed': (0, 0)}),
+        ]
+        for user, expected in cases:
+            with self.subTest(user=user.login):
+                cards = {card.code: card for card in Home.with_user(user).with_context(
+                    cm_today=TODAY).search([('code', 'in', list(expected))])}
+                self.assertEqual({code: (card.item_count, card.overdue_count)
+                                  for code, card in cards.items()}, expected)
+        cards = {card.code: card for card in Home.with_user(self.manager_a).with_context(
+            cm_today=TODAY).search([])}
+        for code, partners in (('replenishments', soon | late), ('lapsed', lapsed)):
+            with self.subTest(card=code):
+                action = cards[code].action_open()
+                self.assertEqual(action['res_model'], 'customer.consumption.cycle')
+                found = self.Cycle.with_user(self.manager_a).with_context(
+                    cm_today=TODAY).search(action['domain'])
+                self.assertEqual(found.partner_id, partners)
+
+
 class TestConsumptionViewsAccess(ConsumptionCase):
 
     def test_access(self):
