@@ -180,6 +180,28 @@ class TestReplenishmentCalls(ReplenishmentCase):
                 arch = self.Cycle.with_user(user).get_view(view_type='form')['arch']
                 self.assertIn('replenishment_event_count', arch)
 
+class TestReplenishmentDemo(ConsumptionCase):
+    """The demo as installed (its cycles not learned again on another day)."""
+
+    def test_demo_calls(self):
+        """The demo world's first night: calls for the cycles due soon or overdue, none for
+        the lapsed ones (the demo ran the nightly job at install)."""
+        demo_partners = self.env['res.partner'].search([('ref', '=like', 'CM%'),
+                                                        ('is_company', '=', True)])
+        demo = self.Cycle.search([('partner_id', 'in', demo_partners.ids)])
+        day = min(demo.mapped('create_date')).date()
+        demo = demo.with_context(cm_today=day)
+        calls = self.env['customer.relationship.event'].with_context(cm_today=day).search(
+            [('consumption_cycle_id', 'in', demo.ids)])
+        self.assertTrue(calls)
+        called = calls.consumption_cycle_id
+        self.assertFalse(called.filtered('is_lapsed'), 'no stale call for a lapsed customer')
+        due = demo.filtered(lambda c: c.next_due_date and not c.is_lapsed
+                            and c.next_due_date <= day + datetime.timedelta(days=7))
+        self.assertTrue(due.filtered('is_overdue'))
+        self.assertEqual(called & due, due)
+        self.assertTrue(calls.filtered('is_overdue'), 'late customers: calls shown overdue')
+
 
 class TestReplenishmentCron(ReplenishmentCase):
 
