@@ -5,7 +5,7 @@ the demand forecast, lapsed customers, views and access (11.0 test_consumption_c
 import datetime
 
 from odoo import Command
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 
 from ..services import consumption as estimation
 from ..tools.today import with_today
