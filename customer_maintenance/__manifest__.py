@@ -67,6 +67,9 @@
         'views/res_partner_relationship_views.xml',
         'wizard/relationship_wizard_views.xml',
         'views/res_config_settings_relationship_views.xml',
+        # management, on relationship
+        'views/customer_maintenance_home_relationship_views.xml',
+        'report/customer_profile_card_relationship_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

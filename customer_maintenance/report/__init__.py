@@ -1,2 +1,3 @@
 from . import customer_profile_card
 from . import customer_manager_kpi_report
+from . import customer_profile_card_relationship
