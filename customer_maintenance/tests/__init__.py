@@ -24,3 +24,4 @@ from . import test_management_digest
 from . import test_management_kpi
 from . import test_maintenance_home
 from . import test_management_demo
+from . import test_ui_management
