@@ -20,8 +20,12 @@ if 'customer.agreement' in env:
         'name': 'CM Lifecycle Supply 2026', 'partner_id': customer.id,
         'agreement_type': 'long_term_supply', 'date_start': '2026-01-01',
         'date_end': '2099-12-31', 'terms': 'Monthly delivery, net 60.', 'state': 'active'})
+    # a hand-over wizard opened and left (its customers many2many is the module's table)
+    env['customer.handover.wizard'].create({
+        'from_user_id': chen.id, 'to_user_id': env.ref('customer_maintenance.user_am_lin').id,
+        'partner_ids': [(6, 0, customer.ids)], 'note': 'Left open by the supervisor.'})
     card = env.ref('customer_maintenance.customer_maintenance_home_claims')
     card.write({'name': 'CM Lifecycle Claims to renew', 'sequence': 45})
     env['customer.manager.kpi.snapshot']._refresh()
     DONE = ('management: promotion support, a service and agreement %s for a reviewed '
-            'customer, a renamed home card, the KPI snapshot refreshed' % agreement.name)
+            'customer, a hand-over wizard left open, a renamed home card, the KPI snapshot refreshed' % agreement.name)

@@ -35,9 +35,14 @@ if 'customer.relationship.event' in env:
         'user_id': chen.id, 'date': '2026-01-20', 'kind': 'personal', 'channel': 'gift',
         'gift_id': gift.id, 'state': 'done', 'cost': 120.0,
         'outcome': 'Delighted; asked about the garden.'}])
+    # a regional care wizard opened and left (its regions many2many is the module's table)
+    region = env['res.country.state'].search([], limit=1)
+    env['customer.regional.care.wizard'].create({
+        'state_ids': [(6, 0, region.ids)], 'description': 'CM Lifecycle Typhoon',
+        'date': '2099-09-01'})
     if 'customer.manager.kpi.snapshot' in env:
         # what the supervisor's Refresh does: the upgrade's refresh then has nothing to change
         env['customer.manager.kpi.snapshot']._refresh()
     DONE = ('relationship: hobby, gift with a story, festival %s for the key tier, a customer '
-            'with a lunar-birthday contact, a former contact, a planned and a done contact'
+            'with a lunar-birthday contact, a former contact, a planned and a done contact, a regional care wizard left open'
             % festival.name)
