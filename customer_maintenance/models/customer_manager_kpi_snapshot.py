@@ -24,8 +24,8 @@ class CustomerManagerKpiSnapshot(models.Model):
     (the costs of the current month live).
 
     Why a snapshot: the figures need every customer's whole order history (first order month,
-    gaps between order months) and every contact ever logged; at 200k customers that is 1M orders to aggregate on every
-    opening of the report. Past months rarely change, so they are aggregated once a night.
+    gaps between order months) and every contact ever logged; at 200k customers that is 1M
+    orders to aggregate on every opening of the report. Past months rarely change, so they are aggregated once a night.
     """
     _name = 'customer.manager.kpi.snapshot'
     _inherit = 'customer.manager.kpi.figures'

@@ -28,4 +28,5 @@ if 'customer.agreement' in env:
     card.write({'name': 'CM Lifecycle Claims to renew', 'sequence': 45})
     env['customer.manager.kpi.snapshot']._refresh()
     DONE = ('management: promotion support, a service and agreement %s for a reviewed '
-            'customer, a hand-over wizard left open, a renamed home card, the KPI snapshot refreshed' % agreement.name)
+            'customer, a hand-over wizard left open, a renamed home card, the KPI snapshot '
+            'refreshed' % agreement.name)

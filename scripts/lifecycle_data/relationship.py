@@ -44,5 +44,6 @@ if 'customer.relationship.event' in env:
         # what the supervisor's Refresh does: the upgrade's refresh then has nothing to change
         env['customer.manager.kpi.snapshot']._refresh()
     DONE = ('relationship: hobby, gift with a story, festival %s for the key tier, a customer '
-            'with a lunar-birthday contact, a former contact, a planned and a done contact, a regional care wizard left open'
+            'with a lunar-birthday contact, a former contact, a planned and a done contact, '
+            'a regional care wizard left open'
             % festival.name)
