@@ -76,6 +76,9 @@
         'views/res_config_settings_consumption_views.xml',
         'report/consumption_forecast_views.xml',
         'views/relationship_event_cycle_views.xml',
+        # management, on relationship
+        'views/customer_maintenance_home_relationship_views.xml',
+        'report/customer_profile_card_relationship_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -21,7 +21,9 @@ class CustomerMaintenanceHome(models.Model):
 
     name = fields.Char(required=True, translate=True)
     description = fields.Char(translate=True, help='What the card lists, shown under its title.')
-    code = fields.Selection([('claims', 'Claims Expiring')], required=True,
+    code = fields.Selection([('contacts', 'Planned Contacts'),
+                             ('greetings', 'Birthdays and Festivals'),
+                             ('claims', 'Claims Expiring')], required=True,
                             help='Which work the card counts and opens.')
     sequence = fields.Integer(default=10)
     item_count = fields.Integer(string='To Do', compute='_compute_counts',
@@ -34,7 +36,11 @@ class CustomerMaintenanceHome(models.Model):
     @api.model
     def _card_specs(self):
         """code -> (model of the card's records, XML id of the window action opening them)."""
-        return {'claims': ('customer.prospect.claim',
+        return {'contacts': ('customer.relationship.event',
+                             'customer_maintenance.customer_relationship_event_action_my'),
+                'greetings': ('customer.relationship.event',
+                              'customer_maintenance.customer_relationship_event_action'),
+                'claims': ('customer.prospect.claim',
                            'customer_maintenance.customer_prospect_claim_action')}
 
     @api.model
@@ -42,6 +48,17 @@ class CustomerMaintenanceHome(models.Model):
         """(domain of the card's records, domain of the overdue ones among them), for the
         current user and today."""
         day = cm_today(self.env)
+        if code == 'contacts':
+            # today's and this week's (until Sunday, like My Contacts' "This Week" filter),
+            # the overdue ones included
+            return ([('user_id', '=', self.env.uid), ('state', '=', 'planned'),
+                     ('date', '<=', day + timedelta(days=6 - day.weekday()))],
+                    [('date', '<', day)])
+        if code == 'greetings':
+            return ([('user_id', '=', self.env.uid), ('state', '=', 'planned'),
+                     ('plan_item', 'in', ('festival', 'birthday', 'anniversary')),
+                     ('date', '<=', day + timedelta(days=14))],
+                    [('date', '<', day)])
         if code == 'claims':
             return ([('user_id', '=', self.env.uid), ('state', '=', 'active'),
                      ('date_expiry', '<=', day + timedelta(days=7))],
@@ -67,4 +84,9 @@ class CustomerMaintenanceHome(models.Model):
         action = self.env['ir.actions.act_window']._for_xml_id(
             self._card_specs()[self.code][1])
         action.update(name=self.name, domain=self._card_domains(self.code)[0], context={})
+        if self.code in ('contacts', 'greetings'):
+            # the account manager's list of contacts (oldest first, overdue in red, Done)
+            my_list = self.env.ref('customer_maintenance.customer_relationship_event_view_list_my')
+            action['views'] = [(my_list.id, 'list')] + [
+                view for view in action['views'] if view[1] != 'list']
         return action

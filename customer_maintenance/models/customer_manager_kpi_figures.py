@@ -21,5 +21,14 @@ class CustomerManagerKpiFigures(models.AbstractModel):
     revenue_existing = fields.Float(string='Revenue from Existing Customers', readonly=True)
     revenue_new = fields.Float(string='Revenue from New Customers', readonly=True)
     revenue_total = fields.Float(string='Revenue', readonly=True)
+    contacts_planned = fields.Integer(string='Contacts Planned', readonly=True)
+    contacts_done = fields.Integer(string='Contacts Done', readonly=True)
+    contacts_overdue = fields.Integer(string='Contacts Overdue', readonly=True)
+    event_cost = fields.Float(string='Contact Cost', readonly=True)
+    gift_cost = fields.Float(string='Gift Cost', readonly=True,
+                             help='Value of the gifts given (done events with a gift).')
     promotion_cost = fields.Float(string='Promotion Support Cost', readonly=True)
     service_cost = fields.Float(string='Service Cost', readonly=True)
+    maintenance_cost = fields.Float(
+        string='Maintenance Cost', readonly=True,
+        help='Contacts, gifts given, promotion support and services.')

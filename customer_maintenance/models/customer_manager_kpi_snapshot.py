@@ -24,8 +24,8 @@ class CustomerManagerKpiSnapshot(models.Model):
     (the costs of the current month live).
 
     Why a snapshot: the figures need every customer's whole order history (first order month,
-    gaps between order months); at 200k customers that is 1M orders to aggregate on every
-    opening of the report. Past months rarely change, so they are aggregated once a night.
+    gaps between order months) and every contact ever logged; at 200k customers that is 1M
+    orders to aggregate on every opening of the report. Past months rarely change, so they are aggregated once a night.
     """
     _name = 'customer.manager.kpi.snapshot'
     _inherit = 'customer.manager.kpi.figures'
@@ -87,9 +87,11 @@ class CustomerManagerKpiSnapshot(models.Model):
         # the statement reads orders, partners, ledgers and settings the ORM may not have
         # written yet
         self.env.flush_all()
-        horizon = management_kpi.kpi_horizon(cm_today(self.env))
+        today = cm_today(self.env)
+        horizon = management_kpi.kpi_horizon(today)
         self.env.cr.execute(management_kpi.kpi_snapshot_upsert(
-            management_param(self.env, 'kpi_lost_months'), horizon, self.env.uid, user_ids))
+            management_param(self.env, 'kpi_lost_months'), horizon, today, self.env.uid,
+            user_ids))
         count, written, deleted = self.env.cr.fetchone()
         self.invalidate_model()
         self.env['customer.manager.kpi.report'].invalidate_model()

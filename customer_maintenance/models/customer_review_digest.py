@@ -4,7 +4,7 @@
 
 A block is {'name', 'figures': [{'label', 'value'}], 'sections': [{'title', 'count', 'items':
 [{'name', 'url'}]}]}; the mail template renders figures and sections whatever they are, so a
-capability adds its own (contacts planned and done, consumption cycles...) by
+capability adds its own (consumption cycles...) by
 extending `_digest_manager_block` (super, then append), without touching the template (a
 noupdate record).
 """
@@ -65,8 +65,24 @@ class CustomerReviewDigest(models.AbstractModel):
         won = {}
         for user_id, partner_id in self.env.cr.fetchall():
             won.setdefault(user_id, []).append(partner_id)
-        return {'won': won,
+        # contacts of the week per responsible: planned (not cancelled) and done; overdue:
+        # still planned and dated before the week's end
+        Event = self.env['customer.relationship.event']
+        week = [('date', '>=', start), ('date', '<', end), ('user_id', '!=', False)]
+        contacts = {}
+        for key, domain in (('planned', week + [('state', '!=', 'cancelled')]),
+                            ('done', week + [('state', '=', 'done')]),
+                            ('overdue', self._overdue_contacts_domain(end))):
+            for user, count in Event._read_group(domain, ['user_id'], ['__count']):
+                contacts.setdefault(user.id, {})[key] = count
+        return {'won': won, 'contacts': contacts,
                 'agreement_days': management_param(self.env, 'agreement_reminder_days')}
+
+    @api.model
+    def _overdue_contacts_domain(self, end):
+        """Contacts still planned on the last day of the week [start, end) and dated before
+        its end."""
+        return [('state', '=', 'planned'), ('date', '<', end), ('user_id', '!=', False)]
 
     @api.model
     def _digest_manager_block(self, user, start, end, shared):
@@ -87,7 +103,21 @@ class CustomerReviewDigest(models.AbstractModel):
         claims = self.env['customer.prospect.claim'].search(
             [('user_id', '=', user.id), ('state', '=', 'active'),
              ('date_expiry', '<', end + timedelta(days=7))], order='date_expiry, id')
+        contacts = shared['contacts'].get(user.id, {})
+        figures = [{'label': _('Contacts planned'), 'value': contacts.get('planned', 0)},
+                   {'label': _('done'), 'value': contacts.get('done', 0)},
+                   {'label': _('overdue'), 'value': contacts.get('overdue', 0)}]
+        if not any(figure['value'] for figure in figures):
+            figures = []  # no contact in the week, none overdue: no line of zeros
         sections = []
+        if contacts.get('overdue'):
+            overdue = self.env['customer.relationship.event'].search(
+                self._overdue_contacts_domain(end) + [('user_id', '=', user.id)],
+                order='date, id', limit=LIST_LIMIT)
+            names = {e: '%s: %s (%s)' % (e.partner_id.display_name, e.name,
+                                         fields.Date.to_string(e.date)) for e in overdue}
+            sections.append(self._section(_('Overdue contacts:'), overdue, names,
+                                          count=contacts['overdue']))
         if at_risk:
             sections.append(self._section(_('Key accounts at risk (team warning):'), at_risk))
         if history:
@@ -109,7 +139,7 @@ class CustomerReviewDigest(models.AbstractModel):
             sections.append(self._section(
                 _('Agreements ending by %s:', fields.Date.to_string(ending_by)),
                 agreements, names))
-        return {'name': user.name, 'figures': [], 'sections': sections}
+        return {'name': user.name, 'figures': figures, 'sections': sections}
 
     @api.model
     def _digest_values(self, week_start=None):

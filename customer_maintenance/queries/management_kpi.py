@@ -19,8 +19,12 @@ from .management import confirmed_orders
 # the stored figures, in this order in every select list
 SALES_FIGURES = ('customers_kept', 'customers_lost', 'customers_new', 'revenue_existing',
                  'revenue_new', 'revenue_total')
+CONTACT_FIGURES = ('contacts_planned', 'contacts_done', 'contacts_overdue', 'event_cost',
+                   'gift_cost')
 COST_FIGURES = ('promotion_cost', 'service_cost')
-FIGURES = SALES_FIGURES + COST_FIGURES
+# contacts and costs: live in the report for the current month, from the snapshot before
+LIVE_FIGURES = CONTACT_FIGURES + COST_FIGURES + ('maintenance_cost',)
+FIGURES = SALES_FIGURES + LIVE_FIGURES
 
 
 def kpi_horizon(today):
@@ -167,24 +171,59 @@ def kpi_costs(since=None, user_ids=None):
     """, since=since_cond, users=_users_filter(SQL('cp.user_id'), user_ids))
 
 
-def kpi_snapshot(lost_months, horizon, user_ids=None):
-    """Every stored figure (FIGURES) per manager and month, in one query."""
+def kpi_contacts(today, since=None, user_ids=None):
+    """Contacts (relationship events) and their costs per event responsible and month, of the
+    events dated from `since` (all when None: an index range on date). Planned counts every
+    event not cancelled, overdue the planned ones dated before `today`; the contact's own
+    cost (travel, meal) of every event not cancelled, the gift's value of the gifts given
+    (done events)."""
+    since_cond = SQL('AND e.date >= %s', since) if since else SQL()
+    return SQL("""
+        SELECT e.user_id, date_trunc('month', e.date)::date AS month,
+               COUNT(*) FILTER (WHERE e.state != 'cancelled') AS contacts_planned,
+               COUNT(*) FILTER (WHERE e.state = 'done') AS contacts_done,
+               COUNT(*) FILTER (WHERE e.state = 'planned' AND e.date < %(today)s)
+                   AS contacts_overdue,
+               COALESCE(SUM(e.cost) FILTER (WHERE e.state != 'cancelled'), 0) AS event_cost,
+               COALESCE(SUM(e.gift_value) FILTER (WHERE e.state = 'done'), 0) AS gift_cost
+          FROM customer_relationship_event e
+         WHERE e.user_id IS NOT NULL %(since)s %(users)s
+         GROUP BY e.user_id, date_trunc('month', e.date)
+    """, today=today, since=since_cond, users=_users_filter(SQL('e.user_id'), user_ids))
+
+
+def _live_columns(ev, l):
+    """The LIVE_FIGURES from the aggregates of `kpi_contacts` (alias `ev`) and `kpi_costs`
+    (alias `l`); maintenance cost = contacts + gifts given + promotion support + services."""
+    total = SQL(' + ').join(SQL('COALESCE(%s, 0)', SQL.identifier(alias, name)) for alias, name in (
+        (ev, 'event_cost'), (ev, 'gift_cost'), (l, 'promotion_cost'), (l, 'service_cost')))
+    return SQL('%s, %s, %s AS maintenance_cost', _coalesced(ev, CONTACT_FIGURES),
+               _coalesced(l, COST_FIGURES), total)
+
+
+def kpi_snapshot(lost_months, horizon, today, user_ids=None):
+    """Every stored figure (FIGURES) per manager and month, in one query (overdue as of
+    `today`)."""
     return SQL("""
         WITH sales AS (%(sales)s),
+        contacts AS (%(contacts)s),
         costs AS (%(costs)s),
         keys AS (
             SELECT user_id, date AS month FROM sales
+            UNION SELECT user_id, month FROM contacts
             UNION SELECT user_id, month FROM costs
         )
-        SELECT k.user_id, k.month AS date, %(sales_cols)s, %(cost_cols)s
+        SELECT k.user_id, k.month AS date, %(sales_cols)s, %(live_cols)s
           FROM keys k
           LEFT JOIN sales s ON s.user_id = k.user_id AND s.date = k.month
+          LEFT JOIN contacts ev ON ev.user_id = k.user_id AND ev.month = k.month
           LEFT JOIN costs l ON l.user_id = k.user_id AND l.month = k.month
-    """, sales=kpi_sales(lost_months, horizon, user_ids), costs=kpi_costs(None, user_ids),
-        sales_cols=_coalesced('s', SALES_FIGURES), cost_cols=_coalesced('l', COST_FIGURES))
+    """, sales=kpi_sales(lost_months, horizon, user_ids),
+        contacts=kpi_contacts(today, None, user_ids), costs=kpi_costs(None, user_ids),
+        sales_cols=_coalesced('s', SALES_FIGURES), live_cols=_live_columns('ev', 'l'))
 
 
-def kpi_snapshot_upsert(lost_months, horizon, uid, user_ids=None):
+def kpi_snapshot_upsert(lost_months, horizon, today, uid, user_ids=None):
     """Bring customer_manager_kpi_snapshot to the figures of the data as it is now, for the
     managers `user_ids` (all when None): changed rows updated in place, new manager-months
     inserted, vanished ones deleted; unchanged rows are not written (same ids, same
@@ -214,16 +253,18 @@ def kpi_snapshot_upsert(lost_months, horizon, uid, user_ids=None):
         )
         SELECT (SELECT count(*) FROM fresh), (SELECT count(*) FROM upserted),
                (SELECT count(*) FROM deleted)
-    """, fresh=kpi_snapshot(lost_months, horizon, user_ids), figures=figures,
+    """, fresh=kpi_snapshot(lost_months, horizon, today, user_ids), figures=figures,
         fresh_cols=_columns(FIGURES, 'f'), excluded=excluded, old_cols=_columns(FIGURES, 's'),
         uid=uid, users=_users_filter(SQL('s.user_id'), user_ids))
 
 
 def kpi_managers():
-    """Every user whose KPIs may have rows: the account managers of partners, and the users
-    of the snapshot (whose rows may have to go)."""
+    """Every user whose KPIs may have rows: the account managers of partners, the
+    responsibles of relationship events, and the users of the snapshot (whose rows may have
+    to go)."""
     return SQL("""
         SELECT DISTINCT user_id FROM res_partner WHERE user_id IS NOT NULL
+        UNION SELECT user_id FROM customer_relationship_event WHERE user_id IS NOT NULL
         UNION SELECT user_id FROM customer_manager_kpi_snapshot
     """)
 
@@ -243,18 +284,21 @@ def kpi_lost_window_users(low_months, horizon):
     """, customer_months=_customer_months(), n=low_months, horizon=horizon)
 
 
-def kpi_report(month_start):
-    """The KPI report: sales figures and past months' costs from the snapshot; the costs of
-    the current month (from `month_start`) and later ones live from the ledgers."""
+def kpi_report(month_start, today):
+    """The KPI report: sales figures and past months' contacts and costs from the snapshot;
+    the contacts and costs of the current month (from `month_start`) and later ones live
+    from the events and ledgers (index ranges on their date), overdue as of `today`."""
     live = SQL(', ').join(
-        SQL('CASE WHEN k.month < %s THEN COALESCE(%s, 0) ELSE COALESCE(%s, 0) END AS %s',
-            month_start, SQL.identifier('s', name), SQL.identifier('l', name),
+        SQL('CASE WHEN k.month < %s THEN COALESCE(%s, 0) ELSE %s END AS %s',
+            month_start, SQL.identifier('s', name), SQL.identifier('live', name),
             SQL.identifier(name))
-        for name in COST_FIGURES)
+        for name in LIVE_FIGURES)
     return SQL("""
-        WITH costs AS (%(costs)s),
+        WITH contacts AS (%(contacts)s),
+        costs AS (%(costs)s),
         keys AS (
             SELECT user_id, date AS month FROM customer_manager_kpi_snapshot
+            UNION SELECT user_id, month FROM contacts
             UNION SELECT user_id, month FROM costs
         )
         SELECT row_number() OVER (ORDER BY k.user_id, k.month) AS id,
@@ -264,5 +308,9 @@ def kpi_report(month_start):
           JOIN res_users u ON u.id = k.user_id
           LEFT JOIN customer_manager_kpi_snapshot s ON s.user_id = k.user_id
                                                    AND s.date = k.month
+          LEFT JOIN contacts ev ON ev.user_id = k.user_id AND ev.month = k.month
           LEFT JOIN costs l ON l.user_id = k.user_id AND l.month = k.month
-    """, costs=kpi_costs(month_start), sales_cols=_coalesced('s', SALES_FIGURES), live=live)
+         CROSS JOIN LATERAL (SELECT %(live_cols)s) live
+    """, contacts=kpi_contacts(today, month_start), costs=kpi_costs(month_start),
+        sales_cols=_coalesced('s', SALES_FIGURES), live=live,
+        live_cols=_live_columns('ev', 'l'))

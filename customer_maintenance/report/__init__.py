@@ -1,3 +1,4 @@
 from . import customer_profile_card
 from . import customer_manager_kpi_report
 from . import consumption_forecast
+from . import customer_profile_card_relationship

@@ -1,7 +1,8 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-"""Pure-Python oracle of the account managers' sales KPIs (queries/management_kpi.py), month
-by month and customer by customer, straight from the definitions."""
+"""Pure-Python oracle of the account managers' KPIs (queries/management_kpi.py): the sales
+figures month by month and customer by customer, the contact figures event by event,
+straight from the definitions."""
 import datetime
 
 
@@ -51,3 +52,28 @@ def sales_figures(orders, lost_months, horizon):
             month = add_months(month, 1)
     return {key: tuple(values[:6]) for key, values in result.items()
             if values[0] or values[1] or values[6]}
+
+
+def contact_figures(events, today):
+    """events: [(responsible, day, state, cost, gift_value)]; today: a date. Returns
+    {(responsible, month): (planned, done, overdue, event_cost, gift_cost)}: planned counts
+    every event not cancelled, overdue the planned ones dated before today; the contact's
+    cost of the events not cancelled, the gift's value of the done ones."""
+    result = {}
+    for user, day, state, cost, gift_value in events:
+        row = result.setdefault((user, month_of(day)), [0, 0, 0, 0.0, 0.0])
+        if state != 'cancelled':
+            row[0] += 1
+            row[3] += cost or 0.0
+        if state == 'done':
+            row[1] += 1
+            row[4] += gift_value or 0.0
+        if state == 'planned' and day < today:
+            row[2] += 1
+    return {key: tuple(values) for key, values in result.items()}
+
+
+def maintenance_cost(event_cost, gift_cost, promotion_cost, service_cost):
+    """The maintenance cost of a manager's month: contacts, gifts given, promotion support
+    and services."""
+    return event_cost + gift_cost + promotion_cost + service_cost

@@ -115,6 +115,16 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         cls.env['customer.prospect.claim'].create({
             'partner_id': prospects[1].id, 'user_id': cls.manager_b.id,
             'date_claim': '2023-11-20', 'date_expiry': '2024-02-25'})
+        # relationship: A's contacts; in the week a done call, a call still planned (overdue
+        # at the week's end) and a cancelled one; a call overdue since January; one after
+        Event = cls.env['customer.relationship.event']
+        for name, day, state in (('Call done', '2024-02-06', 'done'),
+                                 ('Call late', '2024-02-08', 'planned'),
+                                 ('Call cancelled', '2024-02-07', 'cancelled'),
+                                 ('Call January', '2024-01-20', 'planned'),
+                                 ('Call later', '2024-02-20', 'planned')):
+            Event.create({'name': name, 'partner_id': cls.customer_a.id, 'date': day,
+                          'user_id': cls.manager_a.id, 'state': state})
         cls.Digest = cls.env['customer.review.digest']
 
     def _block(self, values, user):
@@ -137,11 +147,19 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         values = self.Digest._digest_values(WEEK)
         block_a = self._block(values, self.manager_a)
         self.assertEqual(self._sections(block_a), {
+            'Overdue contacts:': ['Customer of A: Call January (2024-01-20)',
+                                  'Customer of A: Call late (2024-02-08)'],
             'Customers that changed ABC class:': ['Customer of A: C → A'],
             'New customers (first order in the week):': ['Customer of A']})
-        for section in block_a['sections']:
+        self.assertEqual([(f['label'], f['value']) for f in block_a['figures']],
+                         [('Contacts planned', 2), ('done', 1), ('overdue', 2)])
+        overdue, *others = block_a['sections']
+        self.assertIn('/odoo/customer.relationship.event/', overdue['items'][0]['url'])
+        self.assertEqual(overdue['count'], 2)
+        for section in others:
             self.assertIn('/odoo/res.partner/%d' % self.customer_a.id, section['items'][0]['url'])
         block_b = self._block(values, self.manager_b)
+        self.assertEqual(block_b['figures'], [])  # no contacts: no line of zeros
         self.assertEqual(self._sections(block_b), {
             'Key accounts at risk (team warning):': ['Customer of B'],
             'Prospect claims expiring:': [self.claim.display_name],
@@ -170,6 +188,8 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
                      'Key accounts at risk (team warning):', 'Customer of A: C → A',
                      'New customers (first order in the week):', 'Customer of A',
                      'Customer of B: Supply 2024 (2024-03-01)',
+                     'Contacts planned: <strong>2</strong>', 'Overdue contacts:',
+                     'Customer of A: Call late (2024-02-08)',
                      '/odoo/res.partner/%d' % self.customer_a.id):
             self.assertIn(text, body)
         for raw in ('{{', '${', 't-out', 't-foreach', '% for'):
@@ -187,6 +207,7 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         mine = mails.filtered(lambda m: self.supervisor.partner_id in m.recipient_ids)
         self.assertEqual(mine.subject, '客戶經理每週審查，2024-02-05 – 2024-02-11')
         self.assertIn('新客戶', mine.body_html)
+        self.assertIn('逾期', mine.body_html)
         self.assertIn('Supervisor 您好', mine.body_html)
 
     def test_cron_idempotent(self):

@@ -11,8 +11,8 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..queries import management_kpi
-from ..queries.management_kpi import FIGURES, SALES_FIGURES
-from ..services.manager_kpi import sales_figures
+from ..queries.management_kpi import CONTACT_FIGURES, FIGURES, LIVE_FIGURES, SALES_FIGURES
+from ..services.manager_kpi import contact_figures, maintenance_cost, sales_figures
 from .common import CustomerMaintenanceCase
 
 D = datetime.date
@@ -48,6 +48,19 @@ class TestManagerKpi(CustomerMaintenanceCase):
         # the lost-after setting)
         cls._confirmed_order(cls.customer_b, '2025-05-05', [(p, 1, 70)])
         cls._confirmed_order(cls.customer_b, '2025-06-02', [(p, 1, 30)])
+        # contacts in Feb 2024: the planned (overdue: before today) and the done ones count,
+        # the cancelled one does not; the contact's own cost of the done call (50)
+        Event = cls.env['customer.relationship.event']
+        for state, cost in (('planned', 0), ('done', 50), ('cancelled', 99)):
+            Event.create({'name': 'Call %s' % state, 'partner_id': cls.customer_a.id,
+                          'user_id': cls.manager_a.id, 'date': '2024-02-10', 'state': state,
+                          'cost': cost})
+        # gifts: the given one counts (70), the planned and the cancelled ones do not
+        gift = cls.env['customer.gift'].create({'name': 'Tea', 'value': 70})
+        for state in ('done', 'planned', 'cancelled'):
+            Event.create({'name': 'Gift %s' % state, 'partner_id': cls.customer_a.id,
+                          'user_id': cls.manager_a.id, 'date': '2024-02-11', 'state': state,
+                          'channel': 'gift', 'gift_id': gift.id, 'cost': 0})
         Promotion = cls.env['customer.promotion.support']
         Promotion.create({'name': 'POP', 'partner_id': cls.customer_a.id,
                           'date': '2024-02-12', 'cost': 100})
@@ -87,9 +100,29 @@ class TestManagerKpi(CustomerMaintenanceCase):
         self.Snapshot.invalidate_model()
 
     # ------------------------------------------------------------ the figures
-    def test_costs(self):
+    def test_every_figure_of_a_month(self):
+        """February 2024 of manager A, figure by figure, counted by hand."""
+        expected = {
+            'customers_kept': 2,        # customer_a (won in January), Y (back after 13 months)
+            'customers_lost': 0,
+            'customers_new': 1,         # X
+            'revenue_existing': 400,    # Y, a customer since Jan 2023
+            'revenue_new': 200,         # X
+            'revenue_total': 600,
+            'contacts_planned': 4,      # the planned and done call and gift
+            'contacts_done': 2,         # the done call and gift
+            'contacts_overdue': 2,      # the planned call and gift, before today
+            'event_cost': 50,           # the done call (the cancelled 99 does not count)
+            'gift_cost': 70,            # the gift given
+            'promotion_cost': 100,      # not the cancelled 1000
+            'service_cost': 30,         # the contact person's training
+            'maintenance_cost': 250,    # 50 + 70 + 100 + 30
+        }
+        self.assertEqual(set(expected), set(FIGURES))
         row = self._row('2024-02-01')
-        self.assertEqual((row.promotion_cost, row.service_cost), (100, 30))
+        for name, value in expected.items():
+            with self.subTest(figure=name):
+                self.assertEqual(row[name], value)
         self.assertEqual(row.team_id, self.manager_a.sale_team_id)
 
     def test_new_customers_and_revenue(self):
@@ -179,17 +212,37 @@ class TestManagerKpi(CustomerMaintenanceCase):
                           'date': '2024-04-09', 'cost': 5})
         today = Promotion.create({'name': 'Today', 'partner_id': self.customer_x.id,
                                   'date': TODAY, 'cost': 20})
-        # a past month waits for the refresh, revenue and costs alike
+        Event = self.env['customer.relationship.event']
+        Event.create({'name': 'Visit', 'partner_id': self.customer_x.id,
+                      'user_id': self.manager_a.id, 'date': '2024-04-09', 'state': 'done',
+                      'channel': 'visit', 'cost': 8})
+        call = Event.create({'name': 'Call today', 'partner_id': self.customer_x.id,
+                             'user_id': self.manager_a.id, 'date': TODAY, 'state': 'done',
+                             'channel': 'call', 'cost': 12})
+        # planned this month: before today overdue, from today on not
+        Event.create([{'name': 'Call %s' % day, 'partner_id': self.customer_x.id,
+                       'user_id': self.manager_a.id, 'date': day, 'channel': 'call'}
+                      for day in ('2025-06-10', TODAY, '2025-06-20')])
+        # a past month waits for the refresh, revenue, contacts and costs alike
         row = self._row('2024-04-01')
-        self.assertEqual((row.revenue_total, row.promotion_cost), (0, 0))
-        # this month's costs are live
-        self.assertEqual(self._row('2025-06-01').promotion_cost, 20)
+        self.assertEqual((row.revenue_total, row.promotion_cost, row.contacts_done,
+                          row.event_cost), (0, 0, 0, 0))
+        # this month's contacts and costs are live
+        row = self._row('2025-06-01')
+        self.assertEqual((row.promotion_cost, row.contacts_planned, row.contacts_done,
+                          row.contacts_overdue, row.event_cost, row.maintenance_cost),
+                         (20, 4, 1, 1, 12, 32))
         today.state = 'cancelled'
-        self.assertEqual(self._row('2025-06-01').promotion_cost, 0)
+        call.state = 'cancelled'
+        row = self._row('2025-06-01')
+        self.assertEqual((row.promotion_cost, row.contacts_done, row.maintenance_cost),
+                         (0, 0, 0))
 
         self.assertEqual(self.Snapshot.cron_refresh_manager_kpi(), self.Snapshot.search_count([]))
         row = self._row('2024-04-01')
-        self.assertEqual((row.revenue_total, row.revenue_new, row.promotion_cost), (300, 300, 5))
+        self.assertEqual((row.revenue_total, row.revenue_new, row.promotion_cost,
+                          row.contacts_done, row.event_cost, row.maintenance_cost),
+                         (300, 300, 5, 1, 8, 13))
 
     def test_refresh_idempotent_in_place(self):
         everyone = self.env['res.users'].search([])
@@ -202,11 +255,13 @@ class TestManagerKpi(CustomerMaintenanceCase):
         row = self.Snapshot.search([('user_id', '=', self.manager_a.id),
                                     ('date', '=', '2024-02-01')])
         self.env.cr.execute(SQL("UPDATE customer_manager_kpi_snapshot SET revenue_total = -1, "
-                                "service_cost = 7 WHERE id = %s", row.id))
+                                "service_cost = 7, contacts_done = 9, gift_cost = 1 "
+                                "WHERE id = %s", row.id))
         stale = self.Snapshot.create({'user_id': self.manager_b.id, 'date': '2001-01-01'})
         self.Snapshot.cron_refresh_manager_kpi()
         self.Snapshot.invalidate_model()
-        self.assertEqual((row.exists().revenue_total, row.service_cost), (600, 30))
+        self.assertEqual((row.exists().revenue_total, row.service_cost, row.contacts_done,
+                          row.gift_cost), (600, 30, 2, 70))
         self.assertFalse(stale.exists())
 
     def test_report_equals_the_live_figures(self):
@@ -214,7 +269,7 @@ class TestManagerKpi(CustomerMaintenanceCase):
         month and figure by figure."""
         horizon = management_kpi.kpi_horizon(D(2025, 6, 15))
         self.env.flush_all()
-        self.env.cr.execute(management_kpi.kpi_snapshot(6, horizon))
+        self.env.cr.execute(management_kpi.kpi_snapshot(6, horizon, D(2025, 6, 15)))
         names = [desc[0] for desc in self.env.cr.description]
         live = {(r[0], r[1]): dict(zip(names, r)) for r in self.env.cr.fetchall()}
         report = {(r.user_id.id, r.date): r for r in self.Report.search([])}
@@ -254,9 +309,53 @@ class TestManagerKpi(CustomerMaintenanceCase):
                 self.assertEqual(got, expected)
         self.assertGreater(len(orders), 20)
 
+    def test_contact_figures_against_the_oracle(self):
+        """The contacts' SQL against services/manager_kpi.py on generated events, for the
+        snapshot (every month) and the report's live range (from a month on)."""
+        Users = self.env['res.users'].with_context(no_reset_password=True)
+        group = self.env.ref('customer_maintenance.group_user')
+        managers = Users.create([{'name': 'Contacts %d' % i, 'login': 'cm_test_contacts_%d' % i,
+                                  'groups_id': [Command.set(group.ids)]} for i in range(2)])
+        rnd = random.Random(11)
+        gift = self.env['customer.gift'].create({'name': 'Oracle gift', 'value': 15})
+        vals, events = [], []
+        for i in range(60):
+            user = managers[i % 2]
+            day = D(2024, 11, 1) + datetime.timedelta(days=rnd.randint(0, 300))
+            state = rnd.choice(('planned', 'done', 'done', 'cancelled'))
+            cost = float(rnd.choice((0, 5, 12.5)))
+            with_gift = rnd.random() < 0.3
+            vals.append({'name': 'Oracle %d' % i, 'partner_id': self.customer_a.id,
+                         'user_id': user.id, 'date': day, 'state': state, 'cost': cost,
+                         'channel': 'gift' if with_gift else 'call',
+                         'gift_id': gift.id if with_gift else False})
+            events.append((user.id, day, state, cost, 15.0 if with_gift else 0.0))
+        self.env['customer.relationship.event'].create(vals)
+        self.env.flush_all()
+        for today in (D(2025, 3, 15), D(2025, 6, 15), D(2025, 9, 1)):
+            for since in (None, today.replace(day=1)):
+                with self.subTest(today=today, since=since):
+                    self.env.cr.execute(management_kpi.kpi_contacts(today, since, managers.ids))
+                    got = {(r[0], r[1]): (r[2], r[3], r[4], round(r[5], 2), round(r[6], 2))
+                           for r in self.env.cr.fetchall()}
+                    expected = {key: value[:3] + tuple(round(v, 2) for v in value[3:])
+                                for key, value in contact_figures(
+                                    [e for e in events if not since or e[1] >= since],
+                                    today).items()}
+                    self.assertEqual(got, expected)
+        # the snapshot's maintenance cost is the sum of its parts
+        self.Snapshot._refresh(managers.ids)
+        rows = self.Snapshot.search([('user_id', 'in', managers.ids)])
+        self.assertTrue(rows)
+        for row in rows:
+            with self.subTest(row=(row.user_id.name, row.date)):
+                self.assertAlmostEqual(row.maintenance_cost, maintenance_cost(
+                    row.event_cost, row.gift_cost, row.promotion_cost, row.service_cost))
+
     def test_report_reads_only_the_snapshot_and_this_months_ledgers(self):
         """Fast whatever the history: no sale order and no past ledger line in the plan."""
-        self.env.cr.execute(SQL('EXPLAIN %s', management_kpi.kpi_report(D(2025, 6, 1))))
+        self.env.cr.execute(SQL('EXPLAIN %s', management_kpi.kpi_report(D(2025, 6, 1),
+                                                                         D(2025, 6, 15))))
         plan = '\n'.join(row[0] for row in self.env.cr.fetchall())
         self.assertNotIn('sale_order', plan)
         self.assertIn('customer_manager_kpi_snapshot', plan)
@@ -295,4 +394,6 @@ class TestManagerKpi(CustomerMaintenanceCase):
         cron = self.env.ref('customer_maintenance.ir_cron_refresh_manager_kpi')
         self.assertEqual(cron.model_id.model, 'customer.manager.kpi.snapshot')
         self.assertEqual(cron.code, 'model.cron_refresh_manager_kpi(automatic=True)')
-        self.assertEqual(set(SALES_FIGURES) | {'promotion_cost', 'service_cost'}, set(FIGURES))
+        self.assertEqual(set(SALES_FIGURES) | set(LIVE_FIGURES), set(FIGURES))
+        self.assertEqual(set(CONTACT_FIGURES) | {'promotion_cost', 'service_cost',
+                                                 'maintenance_cost'}, set(LIVE_FIGURES))

@@ -36,8 +36,18 @@ class TestProfileCard(CustomerMaintenanceCase):
         cls.rich.write({'customer_tier_id': cls.tier.id,
                         'customer_team_ids': [Command.set([cls.manager_b.id])],
                         'executive_sponsor_id': cls.supervisor.id})
-        Partner.create({'name': '王大明', 'parent_id': cls.rich.id, 'type': 'contact',
-                        'function': '採購經理', 'email': 'wang@example.com'})
+        # relationship: hobbies, preferences, a lunar birthday, a former contact, gifts
+        hobby = cls.env['customer.hobby'].create({'name': '高爾夫球'})
+        cls.rich.founding_date = '1990-01-15'
+        cls.wang = Partner.create({
+            'name': '王大明', 'parent_id': cls.rich.id, 'type': 'contact',
+            'function': '採購經理', 'email': 'wang@example.com',
+            'birthday_calendar': 'lunar', 'birthday_month': 8, 'birthday_day': 15,
+            'hobby_ids': [Command.set(hobby.ids)], 'contact_preferences': '晚上九點後來電'})
+        Partner.create({'name': '李已離職', 'parent_id': cls.rich.id, 'type': 'contact',
+                        'function': '廠長', 'is_former_contact': True,
+                        'contact_left_date': '2026-05-31',
+                        'contact_left_reason': '轉往台中分公司'})
         Partner.create({'name': '李已封存', 'parent_id': cls.rich.id, 'type': 'contact',
                         'active': False})
         Partner.create({'name': '送貨地址', 'parent_id': cls.rich.id, 'type': 'delivery'})
@@ -56,6 +66,19 @@ class TestProfileCard(CustomerMaintenanceCase):
         cls.env['customer.agreement'].create({
             'name': '長期供貨合約', 'partner_id': cls.rich.id, 'state': 'active',
             'date_start': '2026-01-01', 'date_end': '2027-12-31'})
+        gift = cls.env['customer.gift'].create({'name': '阿里山高山茶', 'value': 800,
+                                                 'story': '客戶老家在嘉義'})
+        Event = cls.env['customer.relationship.event']
+        for vals in ({'name': '中秋節拜訪', 'date': '2026-09-20', 'state': 'done',
+                      'outcome': '客戶很滿意', 'gift_id': gift.id, 'channel': 'visit',
+                      'contact_id': cls.wang.id},
+                     {'name': '逾期電話', 'date': '2026-09-25'},
+                     {'name': '下月拜訪', 'date': '2026-10-20', 'channel': 'visit'},
+                     {'name': '取消的電話', 'date': '2026-09-10', 'state': 'cancelled'},
+                     {'name': '明年拜訪', 'date': '2027-03-01'},
+                     {'name': '去年的禮', 'date': '2025-08-01', 'state': 'done',
+                      'gift_id': gift.id}):
+            Event.create(dict(vals, partner_id=cls.rich.id, user_id=cls.manager_a.id))
         cls.env['customer.agreement'].create({
             'name': '過期合約', 'partner_id': cls.rich.id, 'state': 'expired',
             'date_start': '2020-01-01', 'date_end': '2021-12-31'})
@@ -86,7 +109,32 @@ class TestProfileCard(CustomerMaintenanceCase):
         characteristics = {row['label']: row['value'] for row in card['characteristics']}
         self.assertEqual(characteristics, {
             'Customer Tier': '鑽石客戶', 'Customer Team': self.manager_b.name,
-            'Executive Sponsor': self.supervisor.name})
+            'Executive Sponsor': self.supervisor.name, 'Founding Date': '01/15/1990'})
+        self.assertEqual(card['business'], [{'label': 'Gifts This Year', 'value': '800.00'}])
+        # relationship: the contact's birthday, hobbies and preferences
+        self.assertEqual(card['contacts'][0]['extra'], [
+            {'label': 'Birthday', 'value': 'Lunar (Chinese) 8/15'},
+            {'label': 'Hobbies', 'value': '高爾夫球'},
+            {'label': 'Contact Preferences', 'value': '晚上九點後來電'}])
+        self.assertEqual(card['former_contacts'], [{'name': '李已離職', 'function': '廠長',
+                                                    'left': '05/31/2026',
+                                                    'reason': '轉往台中分公司'}])
+        # recent (not cancelled, not after today), planned (the next 90 days)
+        self.assertEqual([(e['date'], e['name'], e['state'], e['overdue'])
+                          for e in card['events']],
+                         [('09/25/2026', '逾期電話', 'Planned', True),
+                          ('09/20/2026', '中秋節拜訪', 'Done', False)])
+        self.assertEqual(card['events'][1]['contact'], '王大明')
+        self.assertEqual([(e['date'], e['name']) for e in card['planned_events']],
+                         [('10/20/2026', '下月拜訪')])
+        # gifts of the last 12 months with their story; amounts formatted
+        self.assertEqual([(g['date'], g['name'], g['story']) for g in card['gifts']],
+                         [('09/20/2026', '阿里山高山茶', '客戶老家在嘉義')])
+        self.assertEqual([g['value'].replace('\xa0', ' ') for g in card['gifts']],
+                         ['$ 800.00'])
+        self.assertEqual((card['gift_total'].replace('\xa0', ' '),
+                          card['gift_budget'].replace('\xa0', ' ')),
+                         ('$ 800.00', '$ 5,000.00'))
         self.assertEqual(card['promotions'].mapped('name'), ['POP 海報'])
         self.assertEqual(card['services'].mapped('name'), ['油品檢測'])
         self.assertEqual(card['agreements'].mapped('name'), ['長期供貨合約'])
@@ -95,7 +143,8 @@ class TestProfileCard(CustomerMaintenanceCase):
         self.assertEqual(empty['sales']['last_12'], 0)
         self.assertIsNone(empty['sales']['trend'])
         for key in ('contacts', 'orders', 'characteristics', 'business', 'promotions',
-                    'services', 'agreements'):
+                    'services', 'agreements', 'events', 'planned_events', 'gifts',
+                    'former_contacts', 'gift_total'):
             with self.subTest(empty=key):
                 self.assertFalse(empty[key])
 
@@ -121,10 +170,18 @@ class TestProfileCard(CustomerMaintenanceCase):
         for text in ('台北永豐潤滑油行', 'Empty Customer Ltd', '王大明', '採購經理', 'POP 海報',
                      '油品檢測', '長期供貨合約', '鑽石客戶', 'CMT001', self.manager_b.name,
                      '1. Basic Data', '2. Characteristics', '3. Business Status',
-                     '4. Transaction Status', '140.0'):
+                     '4. Transaction Status', '140.0',
+                     # relationship
+                     'Lunar (Chinese) 8/15', '高爾夫球', '晚上九點後來電', '01/15/1990',
+                     'Former Contacts', '李已離職', '05/31/2026', '轉往台中分公司',
+                     'Relationship Events (last 6 months)', '中秋節拜訪', '客戶很滿意',
+                     '逾期電話', '(overdue)', 'Planned Contacts (next 90 days)', '下月拜訪',
+                     'Gifts Given (last 12 months)', '阿里山高山茶', '客戶老家在嘉義',
+                     '5,000.00'):
             with self.subTest(text=text):
                 self.assertIn(text, html)
-        for text in ('李已封存', '送貨地址', '取消的活動', '過期合約'):
+        for text in ('李已封存', '送貨地址', '取消的活動', '過期合約', '取消的電話', '明年拜訪',
+                     '去年的禮', '2026-09-20'):
             with self.subTest(absent=text):
                 self.assertNotIn(text, html)
         self.assertEqual(html.count('Customer Profile Card</span>:'), 2)
@@ -202,7 +259,10 @@ class TestProfileCard(CustomerMaintenanceCase):
         text = unicodedata.normalize('NFKC', text).replace('\xa0', ' ')
         # (長 prints as the radical ⻑, which NFKC does not fold)
         for snippet in ('台北永豐潤滑油行', '王大明', '採購經理', '油品檢測', '濟南機械廠',
-                        'Empty Customer Ltd', '鑽石客戶', '期供貨合約', '1,191,400.00'):
+                        'Empty Customer Ltd', '鑽石客戶', '期供貨合約', '1,191,400.00',
+                        'Lunar (Chinese) 8/15', '高爾夫球', '晚上九點後來電', 'Former Contacts',
+                        '李已離職', '轉往台中分公司', '中秋節拜訪', '客戶很滿意', '下月拜訪',
+                        '阿里山高山茶', '客戶老家在嘉義', '09/20/2026', '5,000.00'):
             with self.subTest(snippet=snippet):
                 self.assertIn(snippet, text)
         self.assertNotIn('1191400.0', text)
