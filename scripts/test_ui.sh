@@ -18,17 +18,8 @@ db_exists "$TEST_DB" || die "database $TEST_DB does not exist: run 'make test' f
 [ -f "$CONF" ] || die "$CONF missing: run 'make setup'"
 command -v chromium >/dev/null || die "chromium missing: run 'make setup'"
 
-# Odoo's browser tests need websocket-client (Odoo skips them without it). It is not in
-# requirements.txt (yet): install the pinned wheel beside the venv, for this run only.
-if ! "$PY" -c 'import websocket' 2>/dev/null; then
-    UI_PY="$LOCAL/ui-python"
-    if ! PYTHONPATH="$UI_PY" "$PY" -c 'import websocket' 2>/dev/null; then
-        say "Installing websocket-client 1.9.2 into $UI_PY (Odoo's browser tests need it)"
-        "$PY" -m pip install -q --disable-pip-version-check --no-deps --target "$UI_PY" \
-            websocket-client==1.9.2
-    fi
-    export PYTHONPATH="$UI_PY${PYTHONPATH:+:$PYTHONPATH}"
-fi
+# Odoo's browser tests need websocket-client (requirements.txt): without it Odoo skips them
+"$PY" -c 'import websocket' 2>/dev/null || die "websocket-client missing from the venv: run 'make setup'"
 
 TAGS="${UI_TAGS:-customer_maintenance_ui/customer_maintenance}"
 http_port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
