@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools.sender import company_sender
 from ..tools.today import today as cm_today
 
 # The three business-maintenance ledgers shown as smart buttons on the customer:
@@ -72,8 +73,8 @@ class ResPartner(models.Model):
             raise AccessError(_('Only a supervisor can mark a customer as reviewed.'))
         author = self.env.user.partner_id
         # a supervisor who logs in with a name only: the note is sent as the company
-        email_from = author.email_formatted or self.env.company.partner_id.email_formatted \
-            or self.env.company.catchall_formatted or self.env.company.name
+        email_from = author.email_formatted or company_sender(self.env, author) \
+            or self.env.company.name
         # supervisors need not hold the partner-editing right to record their review
         partners = self.sudo()
         partners.write({'last_review_date': cm_today(self.env)})

@@ -14,6 +14,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.notify import notification
+from ..tools.sender import company_sender
 
 
 class CustomerHandoverWizard(models.TransientModel):
@@ -152,8 +153,8 @@ class CustomerHandoverWizard(models.TransientModel):
         if self.note:
             body += Markup('<br/>') + escape(self.note)
         # a supervisor who logs in with a name only: the note is sent as the company
-        email_from = author.email_formatted or self.env.company.partner_id.email_formatted \
-            or self.env.company.catchall_formatted or self.env.company.name
+        email_from = author.email_formatted or company_sender(self.env, author) \
+            or self.env.company.name
         for partner in partners:
             partner.message_post(body=body, subtype_xmlid='mail.mt_note', author_id=author.id,
                                  email_from=email_from)
