@@ -4,39 +4,9 @@
 // own tours in a file of its own in this folder (customer_maintenance_<capability>_tours.js)
 // and their start_tour calls in a test_ui_<capability>.py.
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openApp, openMenu } from "@customer_maintenance/../tests/tours/utils/tour_steps";
 
 const tours = registry.category("web_tour.tours");
-
-function openApp(label) {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: `the app menu shows "${label}"`,
-            trigger: `.o_app[data-menu-xmlid='customer_maintenance.menu_root']:contains(${label})`,
-            run: "click",
-        },
-        {
-            content: "the app is open",
-            trigger: `.o_main_navbar .o_menu_brand:contains(${label})`,
-        },
-    ];
-}
-
-function openMenu(sectionXmlid, menuXmlid) {
-    return [
-        {
-            content: `open the section ${sectionXmlid}`,
-            trigger: `.o_menu_sections [data-menu-xmlid='${sectionXmlid}']`,
-            run: "click",
-        },
-        {
-            content: `open ${menuXmlid}`,
-            trigger: `.o-dropdown-item[data-menu-xmlid='${menuXmlid}']`,
-            run: "click",
-        },
-    ];
-}
 
 // An account manager (chen) opens Customer Maintenance › Customers: "My Customers" shows his
 // customer, not lin's; he opens it and its Maintenance page (team, tier).

@@ -3,46 +3,16 @@
 // (HttpCase.start_tour; run by `make test-ui`). The data they rely on is the demo's and what
 // the Python test creates.
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openApp, openMenu } from "@customer_maintenance/../tests/tours/utils/tour_steps";
 
 const tours = registry.category("web_tour.tours");
-
-function openApp() {
-    return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "open Customer Maintenance",
-            trigger: ".o_app[data-menu-xmlid='customer_maintenance.menu_root']",
-            run: "click",
-        },
-        {
-            content: "the app is open",
-            trigger: ".o_main_navbar .o_menu_sections [data-menu-xmlid]",
-        },
-    ];
-}
-
-function openMenu(sectionXmlid, menuXmlid) {
-    return [
-        {
-            content: `open the section ${sectionXmlid}`,
-            trigger: `.o_menu_sections [data-menu-xmlid='${sectionXmlid}']`,
-            run: "click",
-        },
-        {
-            content: `open ${menuXmlid}`,
-            trigger: `.o-dropdown-item[data-menu-xmlid='${menuXmlid}']`,
-            run: "click",
-        },
-    ];
-}
 
 // A supervisor (zhang) opens Reporting › Account Manager KPIs (the pivot of the managers'
 // figures, the demo managers in its rows), then Reporting › ABC Analysis.
 tours.add("customer_maintenance_supervisor_analyses", {
     url: "/odoo",
     steps: () => [
-        ...openApp(),
+        ...openApp("Customer Maintenance"),
         ...openMenu("customer_maintenance.menu_reporting", "customer_maintenance.customer_manager_kpi_report_menu"),
         {
             content: "the KPI pivot opens",
@@ -73,7 +43,7 @@ tours.add("customer_maintenance_supervisor_analyses", {
 tours.add("customer_maintenance_account_manager_day", {
     url: "/odoo",
     steps: () => [
-        ...openApp(),
+        ...openApp("Customer Maintenance"),
         ...openMenu("customer_maintenance.menu_my_maintenance", "customer_maintenance.customer_maintenance_home_menu_contacts"),
         {
             content: "My Contacts: planned, mine, this week",
