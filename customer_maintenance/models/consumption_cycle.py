@@ -14,6 +14,7 @@ from ..services import consumption as estimation
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
+from ..tools.today import today_tz
 
 _logger = logging.getLogger(__name__)
 
@@ -187,8 +188,7 @@ class CustomerConsumptionCycle(models.Model):
     @api.model
     def _tz(self):
         """The time zone of "today" (tools/today.py): an order's day is taken in it too."""
-        tz = self.env.context.get('tz') or self.env.user.tz or 'UTC'
-        return tz if tz in pytz.all_timezones_set else 'UTC'
+        return today_tz(self.env)
 
     @api.model
     def _utc(self, day, tz):

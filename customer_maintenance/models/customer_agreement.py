@@ -38,8 +38,8 @@ class CustomerAgreement(models.Model):
     user_id = fields.Many2one(related='partner_id.user_id', string='Account Manager')
     agreement_type = fields.Selection(AGREEMENT_TYPES, string='Type of Agreement', required=True,
                                       default='long_term_supply', tracking=True)
-    date_start = fields.Date(string='Start', required=True, default=fields.Date.context_today,
-                             tracking=True)
+    date_start = fields.Date(string='Start', required=True,
+                             default=lambda self: cm_today(self.env), tracking=True)
     date_end = fields.Date(string='End', index=True, tracking=True,
                            help='Leave empty for an agreement without end.')
     terms = fields.Text()

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import fields, models
 
+from ..tools.today import today as cm_today
+
 
 class CustomerPartnerRecordMixin(models.AbstractModel):
     """What every dated record about one customer carries: relationship events, promotion
@@ -14,7 +16,7 @@ class CustomerPartnerRecordMixin(models.AbstractModel):
     partner_id = fields.Many2one(
         'res.partner', string='Customer', required=True, index=True, ondelete='cascade',
         domain=[('parent_id', '=', False)], tracking=True)
-    date = fields.Date(required=True, index=True, default=fields.Date.context_today,
+    date = fields.Date(required=True, index=True, default=lambda self: cm_today(self.env),
                        tracking=True)
     company_id = fields.Many2one('res.company', required=True, index=True,
                                  default=lambda self: self.env.company)

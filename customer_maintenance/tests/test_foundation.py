@@ -2,12 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import datetime
 
-from odoo import Command
+from freezegun import freeze_time
+
+from odoo import SUPERUSER_ID, Command
 from odoo.exceptions import AccessError, ValidationError
 
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import job_lock
-from ..tools.today import today, with_today
+from ..tools.today import today, today_tz, with_today
 from .common import CustomerMaintenanceCase
 
 
@@ -175,6 +177,76 @@ class TestTools(CustomerMaintenanceCase):
                 self.assertFalse(second)
         with job_lock(self.env, 'test_job') as again:
             self.assertTrue(again)
+
+
+class TestTodayTimeZone(CustomerMaintenanceCase):
+    """The day of a nightly job: the cron worker runs it as __system__, a user without a time
+    zone, so the day is the company's (its working calendar's time zone), not UTC's; a user's
+    own time zone and `cm_today` come first."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.resource_calendar_id.tz = 'Asia/Taipei'
+        cls.company_la = cls.env['res.company'].create({'name': 'CM Los Angeles'})
+        cls.company_la.resource_calendar_id.tz = 'America/Los_Angeles'
+        cls.root = cls.env['res.users'].browse(SUPERUSER_ID)
+        (cls.root | cls.manager_a).write({'tz': False})
+        cls.manager_b.tz = 'UTC'
+        cls.supervisor.tz = 'Asia/Tokyo'
+
+    def test_today_of_each_user_and_company(self):
+        D = datetime.date
+        # 16:30 UTC on Sunday 03-01 is 00:30 on Monday 03-02 in Taipei and Tokyo, 08:30 on
+        # 03-01 in Los Angeles; 15:59 UTC is still 03-01 everywhere
+        cases = [
+            ('16:30', '__system__, company in Taipei', self.root, {}, 'Asia/Taipei',
+             D(2026, 3, 2)),
+            ('15:59', '__system__, a minute before midnight', self.root, {}, 'Asia/Taipei',
+             D(2026, 3, 1)),
+            ('16:30', '__system__, company in Los Angeles', self.root,
+             {'allowed_company_ids': [self.company_la.id]}, 'America/Los_Angeles',
+             D(2026, 3, 1)),
+            ('16:30', 'manager without time zone', self.manager_a, {}, 'Asia/Taipei',
+             D(2026, 3, 2)),
+            ('16:30', "manager in UTC: the user's zone first", self.manager_b, {}, 'UTC',
+             D(2026, 3, 1)),
+            ('16:30', 'supervisor in Tokyo', self.supervisor, {}, 'Asia/Tokyo', D(2026, 3, 2)),
+            ('16:30', "the context's zone first (as Odoo's context_today)", self.manager_b,
+             {'tz': 'Asia/Taipei'}, 'Asia/Taipei', D(2026, 3, 2)),
+            ('16:30', 'an unknown zone skipped', self.root, {'tz': 'Mars/Olympus'},
+             'Asia/Taipei', D(2026, 3, 2)),
+            ('16:30', 'cm_today first', self.manager_b, {'cm_today': '2025-01-02'}, 'UTC',
+             D(2025, 1, 2)),
+        ]
+        for clock, label, user, context, zone, expected in cases:
+            with self.subTest(label), freeze_time('2026-03-01 %s:00' % clock):
+                env = self.env(user=user, context=dict(self.env.context, **context))
+                self.assertEqual(today_tz(env), zone)
+                self.assertEqual(today(env), expected)
+
+    def test_nightly_jobs_count_the_companys_day(self):
+        """At 00:30 on Monday 2026-03-02 in Taipei, as the cron worker runs the jobs."""
+        D = datetime.date
+        env = self.env(user=SUPERUSER_ID)
+        self._confirmed_order(self.customer_a, '2026-02-01', [(self.product, 10, 1.0)])
+        late = self._confirmed_order(self.customer_a, '2026-02-01', [(self.product, 10, 1.0)])
+        late.date_order = '2026-03-01 16:10:00'  # 00:10 on 03-02 in Taipei
+        with freeze_time('2026-03-01 16:30:00'):
+            # the weekly digest: the week that ended last night, Sunday 03-01
+            self.assertEqual(env['customer.review.digest']._week(),
+                             (D(2026, 2, 23), D(2026, 3, 2)))
+            # the consumption cycle table: an order's day is the company's day too
+            Cycle = env['customer.consumption.cycle']
+            Cycle._learn_consumption_cycles()
+            cycle = Cycle.search([('partner_id', '=', self.customer_a.id),
+                                  ('product_id', '=', self.product.id)])
+            self.assertEqual((cycle.first_order_date, cycle.last_order_date),
+                             (D(2026, 2, 1), D(2026, 3, 2)))
+            # a record dated by default (promotion support logged by a job or a script)
+            promotion = env['customer.promotion.support'].create(
+                {'name': 'Night promotion', 'partner_id': self.customer_a.id})
+            self.assertEqual(promotion.date, D(2026, 3, 2))
 
 
 class TestNotification(CustomerMaintenanceCase):
