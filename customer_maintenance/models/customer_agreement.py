@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
@@ -71,17 +72,20 @@ class CustomerAgreement(models.Model):
 
     @api.model
     def _renewal_activity_vals(self, agreement):
-        """The renewal reminder (an activity of the day) for the customer's account manager."""
+        """The renewal reminder (an activity of the day) for the customer's account manager,
+        in the manager's language and date format (the cron runs as __system__)."""
         user = agreement.partner_id.commercial_partner_id.user_id or self.env.user
+        env = self.with_context(lang=user.lang or self.env.lang).env
         return {
             'res_model_id': self.env['ir.model']._get_id(self._name),
             'res_id': agreement.id,
             'activity_type_id': self.env.ref(
                 'customer_maintenance.mail_activity_type_agreement_renewal').id,
-            'summary': _('Renew agreement %s', agreement.name),
-            'note': _('The agreement with %(customer)s ends on %(end)s: talk about its renewal.',
-                      customer=agreement.partner_id.display_name,
-                      end=fields.Date.to_string(agreement.date_end)),
+            'summary': env._('Renew agreement %s', agreement.name),
+            'note': env._(
+                'The agreement with %(customer)s ends on %(end)s: talk about its renewal.',
+                customer=agreement.partner_id.display_name,
+                end=format_date(env, agreement.date_end)),
             'date_deadline': agreement.date_end,
             'user_id': user.id,
         }

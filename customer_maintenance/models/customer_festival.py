@@ -76,7 +76,8 @@ class CustomerFestival(models.Model):
         except ValueError as error:
             raise UserError(_('Festival "%(festival)s": no date in year %(year)s (%(error)s).',
                               festival=self.name, year=year, error=error)) from None
-        return fields.Date.to_string(date)
+        # a machine value (XML-RPC callers of 11.0 parse it): ISO text, not the user's format
+        return date.isoformat()
 
     def _occurrences_between(self, start, stop):
         """[(year, date)] of this festival between two dates (inclusive)."""

@@ -14,6 +14,7 @@ from datetime import timedelta
 from werkzeug.urls import url_join
 
 from odoo import _, api, fields, models
+from odoo.tools import format_date
 
 from ..queries.management import customers_won
 from ..tools.cron_batches import run_batches
@@ -115,7 +116,7 @@ class CustomerReviewDigest(models.AbstractModel):
                 self._overdue_contacts_domain(end) + [('user_id', '=', user.id)],
                 order='date, id', limit=LIST_LIMIT)
             names = {e: '%s: %s (%s)' % (e.partner_id.display_name, e.name,
-                                         fields.Date.to_string(e.date)) for e in overdue}
+                                         format_date(self.env, e.date)) for e in overdue}
             sections.append(self._section(_('Overdue contacts:'), overdue, names,
                                           count=contacts['overdue']))
         if at_risk:
@@ -134,17 +135,19 @@ class CustomerReviewDigest(models.AbstractModel):
             sections.append(self._section(_('New customers (first order in the week):'), won))
         if agreements:
             names = {a: '%s: %s (%s)' % (a.partner_id.display_name, a.name,
-                                         fields.Date.to_string(a.date_end))
+                                         format_date(self.env, a.date_end))
                      for a in agreements[:LIST_LIMIT]}
             sections.append(self._section(
-                _('Agreements ending by %s:', fields.Date.to_string(ending_by)),
+                _('Agreements ending by %s:', format_date(self.env, ending_by)),
                 agreements, names))
         return {'name': user.name, 'figures': figures, 'sections': sections}
 
     @api.model
     def _digest_values(self, week_start=None):
         """Everything the digest shows for the week, per account manager with something to
-        show (sudo: the digest summarises every manager's work for the supervisors)."""
+        show (sudo: the digest summarises every manager's work for the supervisors). Texts and
+        dates are in the language of the context (the reader's): dates in its date format,
+        formatted here rather than in the template, a noupdate record that upgrades keep."""
         self = self.sudo()
         start, end = self._week(week_start)
         shared = self._digest_context(start, end)
@@ -155,8 +158,8 @@ class CustomerReviewDigest(models.AbstractModel):
             block = self._digest_manager_block(user, start, end, shared)
             if block['sections'] or any(f['value'] for f in block['figures']):
                 managers.append(block)
-        return {'week_start': fields.Date.to_string(start),
-                'week_end': fields.Date.to_string(end - timedelta(days=1)),
+        return {'week_start': format_date(self.env, start),
+                'week_end': format_date(self.env, end - timedelta(days=1)),
                 'managers': managers}
 
     @api.model
@@ -171,7 +174,7 @@ class CustomerReviewDigest(models.AbstractModel):
             lambda u: u.active and not u.share and u.email)
         # sudo: the cron's bookkeeping, not the user's settings
         params = self.env['ir.config_parameter'].sudo()
-        week = fields.Date.to_string(self._week(week_start)[0])
+        week = self._week(week_start)[0].isoformat()  # the bookkeeping's key, not a text
         sent_week, _sep, sent_ids = (params.get_param(SENT_KEY) or '').partition(':')
         sent = {int(i) for i in sent_ids.split(',') if i} if sent_week == week else set()
         digests = {}

@@ -12,7 +12,7 @@ import datetime
 import logging
 from collections import defaultdict
 
-from odoo import _, api, fields, models
+from odoo import _, api, models
 
 from ..queries import relationship_planning as queries
 from ..services import lunar, planning
@@ -212,7 +212,7 @@ class CustomerRelationshipEvent(models.Model):
                 stop = datetime.datetime.combine(last_day, datetime.time.max)
                 unusual = calendar._get_unusual_days(start, stop, company)
                 cache[company_id] = {day for day in days
-                                     if unusual.get(fields.Date.to_string(day), True)}
+                                     if unusual.get(day.isoformat(), True)}
             else:  # no calendar: Monday to Friday
                 cache[company_id] = {day for day in days if day.weekday() >= 5}
         return cache[company_id]

@@ -136,8 +136,8 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         return {s['title']: [i['name'] for i in s['items']] for s in block['sections']}
 
     def test_week_bounds(self):
-        values = self.Digest._digest_values(WEEK)
-        self.assertEqual((values['week_start'], values['week_end']), ('2024-02-05', '2024-02-11'))
+        values = self.Digest.with_context(lang='en_US')._digest_values(WEEK)
+        self.assertEqual((values['week_start'], values['week_end']), ('02/05/2024', '02/11/2024'))
         for today in ('2024-02-12', '2024-02-14', '2024-02-18'):
             with self.subTest(today):
                 start, end = self.Digest.with_context(cm_today=today)._week()
@@ -147,8 +147,8 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         values = self.Digest._digest_values(WEEK)
         block_a = self._block(values, self.manager_a)
         self.assertEqual(self._sections(block_a), {
-            'Overdue contacts:': ['Customer of A: Call January (2024-01-20)',
-                                  'Customer of A: Call late (2024-02-08)'],
+            'Overdue contacts:': ['Customer of A: Call January (01/20/2024)',
+                                  'Customer of A: Call late (02/08/2024)'],
             'Customers that changed ABC class:': ['Customer of A: C → A'],
             'New customers (first order in the week):': ['Customer of A']})
         self.assertEqual([(f['label'], f['value']) for f in block_a['figures']],
@@ -163,7 +163,7 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         self.assertEqual(self._sections(block_b), {
             'Key accounts at risk (team warning):': ['Customer of B'],
             'Prospect claims expiring:': [self.claim.display_name],
-            'Agreements ending by 2024-03-12:': ['Customer of B: Supply 2024 (2024-03-01)']})
+            'Agreements ending by 03/12/2024:': ['Customer of B: Supply 2024 (03/01/2024)']})
         urls = [section['items'][0]['url'] for section in block_b['sections']]
         self.assertIn('/odoo/customer.agreement/%d' % self.ending.id, urls[-1])
         self.assertIn('/odoo/customer.prospect.claim/%d' % self.claim.id, urls[1])
@@ -182,14 +182,14 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         mine = mails.filtered(lambda m: self.supervisor.partner_id in m.recipient_ids)
         self.assertEqual(len(mine), 1)
         self.assertEqual(mine.subject,
-                         'Weekly review of the account managers, 2024-02-05 – 2024-02-11')
+                         'Weekly review of the account managers, 02/05/2024 – 02/11/2024')
         body = mine.body_html
         for text in ('Dear Supervisor,', 'Account Manager A', 'Account Manager B',
                      'Key accounts at risk (team warning):', 'Customer of A: C → A',
                      'New customers (first order in the week):', 'Customer of A',
-                     'Customer of B: Supply 2024 (2024-03-01)',
+                     'Customer of B: Supply 2024 (03/01/2024)',
                      'Contacts planned: <strong>2</strong>', 'Overdue contacts:',
-                     'Customer of A: Call late (2024-02-08)',
+                     'Customer of A: Call late (02/08/2024)',
                      '/odoo/res.partner/%d' % self.customer_a.id):
             self.assertIn(text, body)
         for raw in ('{{', '${', 't-out', 't-foreach', '% for'):
@@ -205,10 +205,40 @@ class TestWeeklyReviewDigest(CustomerMaintenanceCase):
         self.supervisor.lang = 'zh_TW'
         mails = self.Digest.cron_weekly_review_digest(week_start=WEEK)
         mine = mails.filtered(lambda m: self.supervisor.partner_id in m.recipient_ids)
-        self.assertEqual(mine.subject, '客戶經理每週審查，2024-02-05 – 2024-02-11')
+        self.assertEqual(mine.subject, '客戶經理每週審查，2024年02月05日 – 2024年02月11日')
         self.assertIn('新客戶', mine.body_html)
         self.assertIn('逾期', mine.body_html)
         self.assertIn('Supervisor 您好', mine.body_html)
+
+    def test_dates_in_the_readers_date_format(self):
+        """Every date of the digest the supervisor reads (subject, week, overdue contacts,
+        agreements) in the date format of the supervisor's language, none as ISO text."""
+        cases = [
+            # language, the week's first and last day, an overdue contact, the agreements'
+            # section title and line
+            ('en_US', '02/05/2024', '02/11/2024', 'Customer of A: Call January (01/20/2024)',
+             'Agreements ending by 03/12/2024:', 'Customer of B: Supply 2024 (03/01/2024)'),
+            ('zh_TW', '2024年02月05日', '2024年02月11日',
+             'Customer of A: Call January (2024年01月20日)', '2024年03月12日 前到期的協議：',
+             'Customer of B: Supply 2024 (2024年03月01日)'),
+            ('zh_CN', '2024年02月05日', '2024年02月11日',
+             'Customer of A: Call January (2024年01月20日)', '2024年03月12日 前到期的协议：',
+             'Customer of B: Supply 2024 (2024年03月01日)'),
+        ]
+        params = self.env['ir.config_parameter'].sudo()
+        for lang, first, last, overdue, ending, agreement in cases:
+            with self.subTest(lang=lang):
+                self.supervisor.lang = lang
+                params.set_param('customer_maintenance.review_digest_sent', False)  # resend
+                mails = self.Digest.cron_weekly_review_digest(week_start=WEEK)
+                mine = mails.filtered(lambda m: self.supervisor.partner_id in m.recipient_ids)
+                self.assertEqual(len(mine), 1)
+                self.assertTrue(mine.subject.endswith('%s – %s' % (first, last)), mine.subject)
+                for text in (first, last, overdue, ending, agreement):
+                    self.assertIn(text, mine.body_html)
+                for iso in ('2024-02-05', '2024-02-11', '2024-01-20', '2024-03-12',
+                            '2024-03-01'):
+                    self.assertNotIn(iso, mine.subject + mine.body_html)
 
     def test_cron_idempotent(self):
         first = self.Digest.cron_weekly_review_digest(week_start=WEEK)

@@ -201,6 +201,27 @@ class TestManagementLedgers(CustomerMaintenanceCase):
         self.agreement_a.action_draft()
         self.assertFalse(self.agreement_a.renewal_reminder_date)
 
+    def test_agreement_renewal_note_in_the_managers_language(self):
+        """The reminder reads in its account manager's language and date format (the cron
+        runs as __system__, in English)."""
+        self.env['ir.config_parameter'].sudo().set_param(
+            'customer_maintenance.agreement_reminder_days', '30')
+        cases = [('en_US', 'Renew agreement Supply 2024',
+                  'ends on 03/20/2024: talk about its renewal.'),
+                 ('zh_TW', '續約協議 Supply 2024', '將於 2024年03月20日 到期：請洽談續約。'),
+                 ('zh_CN', '续约协议 Supply 2024', '将于 2024年03月20日 到期：请洽谈续约。')]
+        for lang, summary, note in cases:
+            with self.subTest(lang=lang):
+                self.manager_a.lang = lang
+                self.agreement_a.action_draft()
+                self.agreement_a.action_activate()
+                self.agreement_a.activity_ids.unlink()
+                self.assertEqual(self.Agreement.cron_agreement_renewal(today='2024-03-01'), 1)
+                activity = self.agreement_a.activity_ids
+                self.assertEqual(activity.summary, summary)
+                self.assertIn(note, str(activity.note))
+                self.assertNotIn('2024-03-20', str(activity.note))
+
     def test_agreement_renewal_today_from_context(self):
         self.env['ir.config_parameter'].sudo().set_param(
             'customer_maintenance.agreement_reminder_days', '10')

@@ -118,6 +118,8 @@ class TestRegionalAndPersonnel(RelationshipCase):
         self.assertEqual((event.kind, event.user_id, event.date, event.partner_id),
                          ('personnel', self.manager_a, D(2026, 4, 3), self.customer_a))
         self.assertIn('Retired', event.description)
+        # the date as the manager reads dates (en_US), not ISO text
+        self.assertIn('left on 04/01/2026', event.description)
         self.assertFalse(self.contact_a.active)
         self.assertTrue(self.contact_a.is_former_contact)
         self.assertEqual(self.contact_a.contact_left_date, D(2026, 4, 1))

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from ..tools.sender import company_sender
 from ..tools.today import today as cm_today
@@ -83,7 +84,7 @@ class CustomerContactLeftWizard(models.TransientModel):
             'contact_left_reason': self.reason.strip(),
         })
         description = _('%(contact)s left on %(date)s: %(reason)s', contact=contact.name,
-                        date=self.left_date, reason=self.reason.strip())
+                        date=format_date(self.env, self.left_date), reason=self.reason.strip())
         if warning:
             description += '\n' + warning
         event = self.env['customer.relationship.event'].create({
