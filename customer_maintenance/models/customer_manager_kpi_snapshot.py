@@ -4,6 +4,7 @@ import logging
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from ..queries import management_kpi
 from ..tools.cron_batches import run_batches
@@ -41,8 +42,13 @@ class CustomerManagerKpiSnapshot(models.Model):
     ]
 
     def init(self):
-        # a new install or an upgrade shows figures at once, not after the first night
-        self._refresh()
+        # Odoo calls init() at the install and at every upgrade (-u) of the module. A new
+        # install (an empty snapshot) shows figures at once, not after the first night; an
+        # upgrade keeps the snapshot as it is, since refreshing every manager takes minutes on
+        # a large database: the nightly cron and the targeted refreshes bring it up to date.
+        self.env.cr.execute(SQL('SELECT 1 FROM customer_manager_kpi_snapshot LIMIT 1'))
+        if not self.env.cr.fetchone():
+            self._refresh()
 
     @api.model
     @single_run(JOB)

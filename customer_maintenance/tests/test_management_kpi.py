@@ -264,6 +264,24 @@ class TestManagerKpi(CustomerMaintenanceCase):
                           row.gift_cost), (600, 30, 2, 70))
         self.assertFalse(stale.exists())
 
+    def test_upgrade_keeps_the_snapshot_install_fills_it(self):
+        """Odoo calls init() at every -u: with a snapshot there, nothing is refreshed (the
+        nightly cron does it); on an empty snapshot (a new install) the figures are there at
+        once."""
+        everyone = self.env['res.users'].search([])
+        self._tamper(self.manager_a, '2024-02-01')  # a refresh would set it back to 600
+        before = self._snapshot_rows(everyone)
+        self.Snapshot.init()
+        self.assertEqual(self._snapshot_rows(everyone), before)
+        self.assertEqual(self._row('2024-02-01').revenue_total, -1)
+        self.env.cr.execute(SQL('DELETE FROM customer_manager_kpi_snapshot'))
+        self.Snapshot.invalidate_model()
+        self.Snapshot.init()
+        row = self._row('2024-02-01')
+        self.assertEqual((row.revenue_total, row.customers_new, row.maintenance_cost),
+                         (600, 1, 250))
+        self.assertEqual(self._row('2025-05-01', self.manager_b).revenue_new, 70)
+
     def test_report_equals_the_live_figures(self):
         """After a refresh, the report shows what the figures computed now are, month by
         month and figure by figure."""
