@@ -4,9 +4,18 @@
 # any ERROR/CRITICAL line of the install (Odoo logs an ImportError in a module and carries on
 # with exit code 0).
 # FRESH=0 reuses $TEST_DB and only upgrades the module (faster while developing).
-# Extra pytest arguments: make test ARGS="-k abc".
+# Extra pytest arguments, split as the shell splits words (quotes honoured, nothing
+# expanded): make test ARGS="-k 'tier or abc'".
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+# ARGS before the install: a quoting mistake fails at once, not after minutes
+pytest_args=()
+if [ -n "${ARGS:-}" ]; then
+    # shlex: one line per argument (an argument with a newline in it is not supported)
+    split=$("$PY" -c 'import shlex, sys; print("\n".join(shlex.split(sys.argv[1])))' \
+            "$ARGS" 2>/dev/null) || die "ARGS is not valid shell quoting (a quote not closed?): $ARGS"
+    mapfile -t pytest_args <<< "$split"
+fi
 log="$LOCAL/test-install-$TEST_DB.log"
 : > "$log"  # Odoo appends to --logfile
 if [ "${FRESH:-1}" = 0 ] && db_exists "$TEST_DB"; then
@@ -34,4 +43,4 @@ cd "$ROOT"
 env -u HOST -u PORT -u USER -u PASSWORD PATH="$LOCAL/bin:$PATH" "$VENV/bin/pytest" \
     --odoo-config="$CONF" --odoo-database="$TEST_DB" -p no:cacheprovider \
     -W ignore::DeprecationWarning \
-    ${ARGS:-} customer_maintenance/tests
+    "${pytest_args[@]}" customer_maintenance/tests
