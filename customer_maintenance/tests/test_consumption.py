@@ -2,47 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """The consumption cycle table (客戶用油周期表): learning, today-dependent values, anomalies,
 the demand forecast, lapsed customers, views and access (11.0 test_consumption_cycle.py)."""
-import datetime
-
 from odoo import Command
 from odoo.exceptions import AccessError
 
 from ..services import consumption as estimation
 from ..tools.today import with_today
-from .common import CustomerMaintenanceCase
-
-D = datetime.date
-TODAY = D(2026, 6, 30)
-
-
-class ConsumptionCase(CustomerMaintenanceCase):
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tz='UTC'))
-        cls.Cycle = cls.env['customer.consumption.cycle']
-        Product = cls.env['product.product']
-        cls.oil = Product.create({'name': 'Cycle Oil A', 'type': 'consu', 'list_price': 10})
-        cls.grease = Product.create({'name': 'Cycle Grease B', 'type': 'consu', 'list_price': 5})
-
-    def _history(self, partner, product, start, gaps, qtys):
-        """Orders on `start` then after each gap (days); returns [(date, qty)]."""
-        day = start
-        history = []
-        for index, qty in enumerate(qtys):
-            self._confirmed_order(partner, day, [(product, qty, 1.0)])
-            history.append((day, qty))
-            if index < len(gaps):
-                day += datetime.timedelta(days=gaps[index])
-        return history
-
-    def _learn(self, today=TODAY):
-        return self.Cycle._learn_consumption_cycles(today)
-
-    def _cycle(self, partner=None, product=None):
-        return self.Cycle.search([('partner_id', '=', (partner or self.customer_a).id),
-                                  ('product_id', '=', (product or self.oil).id)])
+from .consumption_common import D, TODAY, ConsumptionCase
 
 
 class TestConsumptionCycle(ConsumptionCase):

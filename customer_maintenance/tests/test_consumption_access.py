@@ -6,7 +6,7 @@ test_trust_bad_input.py, consumption parts)."""
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 
-from .test_consumption import D, TODAY, ConsumptionCase
+from .consumption_common import D, TODAY, ConsumptionCase
 
 ROLES = ('manager_a', 'manager_b', 'team', 'supervisor', 'admin', 'internal', 'portal')
 OPERATIONS = ('read', 'create', 'write', 'unlink')

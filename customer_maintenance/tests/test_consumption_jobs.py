@@ -11,7 +11,7 @@ from odoo import Command
 
 from ..services import consumption as estimation
 from ..tools.job_lock import job_lock
-from .test_consumption import D, TODAY, ConsumptionCase
+from .consumption_common import D, TODAY, ConsumptionCase, CronCustomersMixin
 
 PATTERNS = ('steady', 'rising', 'falling', 'irregular', 'single', 'pair', 'same_day',
             'returns')
@@ -142,20 +142,13 @@ class TestConsumptionOracle(ConsumptionCase):
                                      [estimation.horizon(due, day) for due, _qty in expected])
 
 
-class TestConsumptionCron(ConsumptionCase):
+class TestConsumptionCron(CronCustomersMixin, ConsumptionCase):
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # three customers whose consumption rises: an anomaly activity each
-        cls.customers = cls.env['res.partner'].create([{
-            'name': 'Fault customer %d' % i, 'is_company': True, 'customer_rank': 1,
-            'user_id': cls.manager_a.id} for i in range(3)])
+    # the three customers' consumption rises: an anomaly activity each
+    HISTORY = (D(2025, 12, 1), [30, 30, 30, 30, 12, 12], [10] * 7)
 
     def setUp(self):
         super().setUp()
-        for customer in self.customers:
-            self._history(customer, self.oil, D(2025, 12, 1), [30, 30, 30, 30, 12, 12], [10] * 7)
         self.env = self.env(context=dict(self.env.context, cm_today=TODAY))
         self.Cycle = self.env['customer.consumption.cycle']
 
@@ -186,18 +179,8 @@ class TestConsumptionCron(ConsumptionCase):
         self.Cycle._learn_consumption_cycles()
         cycles = self.Cycle.search([('partner_id', 'in', self.customers.ids)])
         broken = cycles[1]
-        original = type(self.Cycle)._prepare_anomaly_activity_vals
-
-        def prepare(cycle, *args):
-            if cycle == broken:
-                raise ValueError('injected fault')
-            return original(cycle, *args)
-        with patch.object(type(self.Cycle), '_prepare_anomaly_activity_vals', prepare), \
-                self.assertLogs('odoo.addons.customer_maintenance.tools.cron_batches',
-                                level='ERROR') as logs:
+        with self._failing_for('_prepare_anomaly_activity_vals', broken):
             self.assertTrue(self.Cycle.cron_learn_consumption_cycles())
-        self.assertTrue(any('record %d failed' % broken.id in line for line in logs.output),
-                        logs.output)
         cycles.invalidate_recordset()
         self.assertEqual(cycles.filtered('activity_ids'), cycles - broken)
         self.assertEqual(broken.anomaly_notified, 'none', 'nothing written for the bad record')

@@ -11,7 +11,7 @@ import psycopg2
 
 from odoo.tools import mute_logger
 
-from .test_consumption import D, TODAY, ConsumptionCase
+from .consumption_common import D, TODAY, ConsumptionCase, CronCustomersMixin
 
 
 class ReplenishmentCase(ConsumptionCase):
@@ -203,35 +203,19 @@ class TestReplenishmentDemo(ConsumptionCase):
         self.assertTrue(calls.filtered('is_overdue'), 'late customers: calls shown overdue')
 
 
-class TestReplenishmentCron(ReplenishmentCase):
+class TestReplenishmentCron(CronCustomersMixin, ReplenishmentCase):
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.customers = cls.env['res.partner'].create([{
-            'name': 'Fault customer %d' % i, 'is_company': True, 'customer_rank': 1,
-            'user_id': cls.manager_a.id} for i in range(3)])
+    HISTORY = (D(2026, 2, 5), [30] * 4, [10] * 5)  # due 07-05: a call each
 
     def setUp(self):
         super().setUp()
-        for customer in self.customers:
-            self._history(customer, self.oil, D(2026, 2, 5), [30] * 4, [10] * 5)  # due 07-05
         self.Cycle.with_context(cm_today=TODAY)._learn_consumption_cycles(TODAY)
         self.cycles = self.Cycle.search([('partner_id', 'in', self.customers.ids)])
 
     def test_broken_cycle_is_skipped(self):
         broken = self.cycles[1]
-        original = type(self.Cycle)._prepare_replenishment_event_vals
-
-        def prepare(cycle, *args):
-            if cycle == broken:
-                raise ValueError('injected fault')
-            return original(cycle, *args)
-        with patch.object(type(self.Cycle), '_prepare_replenishment_event_vals', prepare), \
-                self.assertLogs('odoo.addons.customer_maintenance.tools.cron_batches',
-                                level='ERROR') as logs:
+        with self._failing_for('_prepare_replenishment_event_vals', broken):
             self.assertEqual(self._plan(TODAY), 2)
-        self.assertTrue(any('record %d failed' % broken.id in line for line in logs.output))
         self.assertEqual(self._calls(self.cycles).consumption_cycle_id, self.cycles - broken)
         # the next night completes, and the one after changes nothing
         self.assertEqual(self._plan(TODAY), 1)
