@@ -13,7 +13,7 @@ pytest_args=()
 if [ -n "${ARGS:-}" ]; then
     # shlex: one line per argument (an argument with a newline in it is not supported)
     split=$("$PY" -c 'import shlex, sys; print("\n".join(shlex.split(sys.argv[1])))' \
-            "$ARGS" 2>/dev/null) || die "ARGS is not valid shell quoting (a quote not closed?): $ARGS"
+            "$ARGS" 2>/dev/null) || die "ARGS is not valid shell quoting: $ARGS"
     mapfile -t pytest_args <<< "$split"
 fi
 log="$LOCAL/test-install-$TEST_DB.log"
