@@ -79,6 +79,9 @@
         # management, on relationship
         'views/customer_maintenance_home_relationship_views.xml',
         'report/customer_profile_card_relationship_templates.xml',
+        # management, on segmentation and consumption
+        'report/customer_profile_card_segmentation_templates.xml',
+        'report/customer_profile_card_consumption_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -29,3 +29,5 @@ from . import test_consumption_jobs
 from . import test_consumption_access
 from . import test_consumption_replenishment
 from . import test_ui_management
+from . import test_segmentation_profile_card
+from . import test_consumption_profile_card
