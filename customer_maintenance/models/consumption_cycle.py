@@ -14,6 +14,7 @@ from ..services import consumption as estimation
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
+from .customer_partner_record_mixin import check_customer_not_contact
 
 _logger = logging.getLogger(__name__)
 
@@ -134,6 +135,29 @@ class CustomerConsumptionCycle(models.Model):
         for cycle in self:
             cycle.display_name = '%s / %s' % (cycle.partner_id.display_name or '',
                                                cycle.product_id.display_name or '')
+
+    # ------------------------------------------------------------------ created by hand
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the nightly job writes its cycles by SQL (upsert); a cycle added by hand or imported
+        # for a customer and product that have one gets a message, not the database's error
+        # (after the access check: a user who may not create learns nothing of the others)
+        self.browse().check_access('create')
+        keys = [(vals.get('partner_id'), vals.get('product_id')) for vals in vals_list]
+        for partner_id, product_id in keys:
+            if partner_id and product_id and (
+                    keys.count((partner_id, product_id)) > 1 or self.sudo().search_count(
+                        [('partner_id', '=', partner_id), ('product_id', '=', product_id)])):
+                raise ValidationError(_(
+                    '%(customer)s already has a consumption cycle for %(product)s: open that '
+                    'one instead of adding another.',
+                    customer=self.env['res.partner'].browse(partner_id).display_name,
+                    product=self.env['product.product'].browse(product_id).display_name))
+        return super().create(vals_list)
+
+    @api.constrains('partner_id')
+    def _check_partner_is_customer(self):
+        check_customer_not_contact(self)
 
     # ------------------------------------------------------------------ manager input
     @api.constrains('manual_interval_days')
