@@ -14,7 +14,6 @@ from ..services import consumption as estimation
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
-from .customer_partner_record_mixin import check_customer_not_contact
 
 _logger = logging.getLogger(__name__)
 
@@ -157,7 +156,15 @@ class CustomerConsumptionCycle(models.Model):
 
     @api.constrains('partner_id')
     def _check_partner_is_customer(self):
-        check_customer_not_contact(self)
+        # the nightly job learns the cycles of the customer (orders of its contacts included):
+        # a cycle on a contact person would never be learned, beside the customer's own
+        for cycle in self.sudo():
+            if cycle.partner_id.parent_id:
+                raise ValidationError(_(
+                    '%(record)s: the customer must be a company or an individual customer, not '
+                    'a contact person (%(contact)s). Choose %(company)s instead.',
+                    record=cycle.display_name, contact=cycle.partner_id.display_name,
+                    company=cycle.partner_id.commercial_partner_id.display_name))
 
     # ------------------------------------------------------------------ manager input
     @api.constrains('manual_interval_days')

@@ -9,7 +9,6 @@ from odoo.exceptions import ValidationError
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
-from .customer_partner_record_mixin import check_customer_not_contact
 from .res_config_settings_management import management_param
 
 _logger = logging.getLogger(__name__)
@@ -52,10 +51,6 @@ class CustomerAgreement(models.Model):
         readonly=True, copy=False,
         help='When the renewal reminder was given to the account manager (given once).')
     company_id = fields.Many2one('res.company', index=True, default=lambda self: self.env.company)
-
-    @api.constrains('partner_id')
-    def _check_partner_is_customer(self):
-        check_customer_not_contact(self)
 
     @api.constrains('date_start', 'date_end')
     def _check_dates(self):

@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..queries.management import promotion_sales_effect
-from .customer_partner_record_mixin import check_customer_not_contact
 from .res_config_settings_management import management_param
 
 # Promotion support (促銷支持): for dealers first, then for end customers, in the lecture's order.
@@ -51,10 +50,6 @@ class CustomerPromotionSupport(models.Model):
     sales_change = fields.Float(
         compute='_compute_sales_effect', string='Sales Change (%)',
         help='Change of sales after the support compared with before.')
-
-    @api.constrains('partner_id')
-    def _check_partner_is_customer(self):
-        check_customer_not_contact(self)
 
     @api.constrains('cost')
     def _check_cost(self):

@@ -3,8 +3,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .customer_partner_record_mixin import check_customer_not_contact
-
 # Value-added services (增值服務) that raise the customer's delivered value (客戶讓渡價值).
 SERVICE_TYPES = [
     ('technical_consulting', 'Technical Consulting'),
@@ -31,10 +29,6 @@ class CustomerValueService(models.Model):
     currency_id = fields.Many2one(related='company_id.currency_id')
     cost = fields.Monetary(currency_field='currency_id', tracking=True)
     outcome = fields.Text(help='What the customer gained, what to follow up.')
-
-    @api.constrains('partner_id')
-    def _check_partner_is_customer(self):
-        check_customer_not_contact(self)
 
     @api.constrains('cost', 'hours')
     def _check_cost_hours(self):

@@ -359,3 +359,24 @@ class TestAccessMatrix(CustomerMaintenanceCase):
                     theirs.write({MODELS[model][1]: 'Changed'})
                 self.assertEqual(draft.with_user(self.supervisor).read(['create_uid'])[0][
                     'create_uid'][0], self.supervisor.id)
+
+    def test_team_member_loses_access_when_removed(self):
+        """The team clause of the record rules follows the customer team: a member taken off
+        the team no longer sees the customer's records."""
+        models = [model for model, (profile, *_rest) in MODELS.items()
+                  if not self.env[model]._transient
+                  and PROFILES[profile].get('team', '----')[0] == 'r'
+                  and PROFILES[profile].get('other', '----')[0] == '#']
+        self.assertGreaterEqual(len(models), 7)
+        records = {model: self.records[model, 'a'] for model in models}
+        for model, record in records.items():
+            with self.subTest(model=model, team='member'):
+                self.assertEqual(self.env[model].with_user(self.team).search_count(
+                    [('id', '=', record.id)]), 1)
+        prospect = self.records['customer.prospect.claim', 'a'].partner_id
+        (self.customer_a | prospect).write({'customer_team_ids': [Command.clear()]})
+        for model, record in records.items():
+            with self.subTest(model=model, team='removed'):
+                Model = self.env[model].with_user(self.team)
+                self.assertEqual(Model.search_count([('id', '=', record.id)]), 0)
+                self.assertFalse(Model.browse(record.id).has_access('read'))
