@@ -136,6 +136,37 @@ class CustomerConsumptionCycle(models.Model):
             cycle.display_name = '%s / %s' % (cycle.partner_id.display_name or '',
                                                cycle.product_id.display_name or '')
 
+    # ------------------------------------------------------------------ created by hand
+    @api.model_create_multi
+    def create(self, vals_list):
+        # the nightly job writes its cycles by SQL (upsert); a cycle added by hand or imported
+        # for a customer and product that have one gets a message, not the database's error
+        # (after the access check: a user who may not create learns nothing of the others)
+        self.browse().check_access('create')
+        keys = [(vals.get('partner_id'), vals.get('product_id')) for vals in vals_list]
+        for partner_id, product_id in keys:
+            if partner_id and product_id and (
+                    keys.count((partner_id, product_id)) > 1 or self.sudo().search_count(
+                        [('partner_id', '=', partner_id), ('product_id', '=', product_id)])):
+                raise ValidationError(_(
+                    '%(customer)s already has a consumption cycle for %(product)s: open that '
+                    'one instead of adding another.',
+                    customer=self.env['res.partner'].browse(partner_id).display_name,
+                    product=self.env['product.product'].browse(product_id).display_name))
+        return super().create(vals_list)
+
+    @api.constrains('partner_id')
+    def _check_partner_is_customer(self):
+        # the nightly job learns the cycles of the customer (orders of its contacts included):
+        # a cycle on a contact person would never be learned, beside the customer's own
+        for cycle in self.sudo():
+            if cycle.partner_id.parent_id:
+                raise ValidationError(_(
+                    '%(record)s: the customer must be a company or an individual customer, not '
+                    'a contact person (%(contact)s). Choose %(company)s instead.',
+                    record=cycle.display_name, contact=cycle.partner_id.display_name,
+                    company=cycle.partner_id.commercial_partner_id.display_name))
+
     # ------------------------------------------------------------------ manager input
     @api.constrains('manual_interval_days')
     def _check_manual_interval_days(self):

@@ -112,9 +112,9 @@ class CustomerProspectClaim(models.Model):
     def _check_prospect(self):
         # the claim button refuses customers; an import or an RPC call must not slip past it
         for claim in self:
-            if claim.state == 'active' and claim.partner_id.pipeline_stage == 'customer':
-                raise ValidationError(_('%s is already a customer: only prospects can be claimed.',
-                                        claim.partner_id.display_name))
+            refusal = claim.state == 'active' and claim.partner_id._cm_not_claimable()
+            if refusal:
+                raise ValidationError(refusal)
 
     @api.constrains('partner_id', 'state')
     def _check_single_active(self):

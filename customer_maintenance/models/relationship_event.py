@@ -193,12 +193,17 @@ class CustomerRelationshipEvent(models.Model):
                     event=event.name, contact=event.contact_id.display_name,
                     customer=event.partner_id.display_name))
 
-    @api.constrains('cost', 'gift_value')
+    @api.constrains('cost', 'gift_value', 'gift_id')
     def _check_amounts(self):
         for event in self:
             if event.cost < 0 or event.gift_value < 0:
                 raise ValidationError(_('Event "%s": cost and gift value cannot be negative.',
                                         event.name))
+            if event.gift_value and not event.gift_id:
+                # the tier's gift budget counts the gifts given (events with a gift): a value
+                # without its gift would escape the budget yet count as a KPI gift cost
+                raise ValidationError(_('Event "%s": a gift value needs its gift. Choose the '
+                                        'gift given, or clear the gift value.', event.name))
 
     # --- CRUD ----------------------------------------------------------------------------
 

@@ -67,9 +67,9 @@ class ResPartner(models.Model):
         """Claim this prospect for the current user (潛在客戶認購)."""
         Claim = self.env['customer.prospect.claim']
         for partner in self.commercial_partner_id:
-            if partner.pipeline_stage == 'customer':
-                raise UserError(_('%s is already a customer: only prospects can be claimed.',
-                                  partner.display_name))
+            refusal = partner._cm_not_claimable()
+            if refusal:
+                raise UserError(refusal)
             # the claimer may not see the partner's other claims: create as superuser, but
             # in the claimer's name (the claim constraints check what matters)
             Claim.sudo().create({'partner_id': partner.id, 'user_id': self.env.uid,
@@ -78,6 +78,21 @@ class ResPartner(models.Model):
                 # claiming registers the prospect (the claimer need not manage it yet)
                 partner.sudo().write({'pipeline_stage': 'prospect'})
         return True
+
+    def _cm_not_claimable(self):
+        """Why this partner cannot be claimed (False when it can): it is already a customer
+        (現實客戶), by its pipeline stage, or, without a stage, because it already counts as a
+        customer (customer_rank: posted invoices, a first confirmed order, entered as a
+        customer; e.g. a customer from before the module was installed)."""
+        self.ensure_one()
+        if self.pipeline_stage == 'customer':
+            return _('%s is already a customer: only prospects can be claimed.',
+                     self.display_name)
+        if not self.pipeline_stage and self.customer_rank > 0:
+            return _('%s is already a customer (it has bought or was entered as a customer): '
+                     'only prospects can be claimed. If it is not a customer yet, set its '
+                     'pipeline stage to Prospect first.', self.display_name)
+        return False
 
     def action_release_claim(self):
         """Release the active claim on this prospect (the claimer or a supervisor)."""

@@ -8,7 +8,6 @@ from . import test_segmentation_claims
 from . import test_segmentation_credit
 from . import test_segmentation_demo
 from . import test_segmentation_access
-from . import test_segmentation_bad_input
 from . import test_segmentation_crons
 from . import test_management_ledgers
 from . import test_management_profile_card
@@ -26,8 +25,10 @@ from . import test_maintenance_home
 from . import test_management_demo
 from . import test_consumption
 from . import test_consumption_jobs
-from . import test_consumption_access
 from . import test_consumption_replenishment
 from . import test_ui_management
 from . import test_segmentation_profile_card
 from . import test_consumption_profile_card
+# reliability: the access matrix and the bad-input catalogue over every capability
+from . import test_access_matrix
+from . import test_bad_input_catalogue

@@ -63,9 +63,21 @@ class CustomerHandoverWizard(models.TransientModel):
         if not self.to_user_id.active:
             raise UserError(_('%s is archived: choose an active successor.',
                               self.to_user_id.name))
+        if not self.to_user_id.has_group('customer_maintenance.group_user'):
+            # a successor outside the group could not even open the customers handed over
+            raise UserError(_('%s is not an account manager: give them the Account Manager '
+                              'group first, or choose another successor.', self.to_user_id.name))
         partners = self.partner_ids or self._customers_of(self.from_user_id)
         if not partners:
             raise UserError(_('%s has no customers to hand over.', self.from_user_id.name))
+        others = partners.filtered(lambda p: p.user_id != self.from_user_id)
+        if others:
+            # the hand-over moves what the leaving manager works; a colleague's customer
+            # would change hands without its manager's events, claims and activities
+            raise UserError(_('%(customers)s: not customers of %(user)s. Hand over only the '
+                              "leaving manager's customers (remove the others).",
+                              customers=', '.join(others.mapped('display_name')),
+                              user=self.from_user_id.name))
         return partners
 
     # ------------------------------------------------------------ extension points

@@ -38,6 +38,10 @@ class CustomerRelationshipEventDoneWizard(models.TransientModel):
             raise UserError(_('Write the outcome: what happened in this contact.'))
         if self.cost < 0 or self.gift_value < 0:
             raise UserError(_('Cost and gift value cannot be negative.'))
+        if self.gift_value and not self.gift_id:
+            # the event keeps the value only with its gift (and refuses one without)
+            raise UserError(_('A gift value needs its gift: choose the gift given, or clear '
+                              'the gift value.'))
         if self.followup and (not self.followup_date or self.followup_date < self.date):
             raise UserError(_('The follow-up needs a date on or after the day this contact '
                               'was done.'))
