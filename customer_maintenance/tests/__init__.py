@@ -29,3 +29,4 @@ from . import test_consumption_jobs
 from . import test_consumption_access
 from . import test_consumption_replenishment
 from . import test_ui_management
+from . import test_ui_profile_card
