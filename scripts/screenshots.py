@@ -4,12 +4,12 @@ scripts/screenshots.sh, which serves the demo database; see there).
 Every page of PAGES is opened by its URL as its user, once with the user's language set to
 en_US and once to zh_TW, and captured at 1440x900 into <out>/<page>.<lang>.png when it is idle:
 its own element is there, no "Loading", no blocked UI, no request in flight for a while. A page
-showing an error dialog, the login form, sample data or an empty view stops the run with an
-error: a screenshot must show the demo's real records. The profile card is the PDF's first
-page, printed by the server and rendered by pdftoppm. The users' languages are set back at the
-end. The pictures are saved with a 256-colour palette (flat UI colours, no visible loss, less
-than half the bytes): they are committed. Only the standard library and what Odoo's venv has
-(requests, websocket-client, Pillow)."""
+showing an error dialog or notification, the login form, sample data or an empty view stops
+the run with an error: a screenshot must show the demo's real records. The profile card is
+the PDF's first page, printed by the server and rendered by pdftoppm. The users' languages are
+set back at the end. The pictures are saved with a 256-colour palette (flat UI colours, no
+visible loss, less than half the bytes): they are committed. Only the standard library and
+what Odoo's venv has (requests, websocket-client, Pillow)."""
 import argparse
 import base64
 import json
@@ -33,8 +33,10 @@ TIMEOUT = 60  # seconds for one page to become ready
 # What makes a page unfit to show, checked on every poll (a string: the reason).
 PAGE_STATE_JS = r"""
 (() => {
-    const error = document.querySelector('.o_error_dialog, .o_dialog .modal-content.o_error_dialog');
+    const error = document.querySelector('.o_error_dialog');
     if (error) { return 'error dialog: ' + error.innerText.slice(0, 1500); }
+    const warning = document.querySelector('.o_notification:has(.o_notification_bar.bg-danger)');
+    if (warning) { return 'error notification: ' + warning.innerText.slice(0, 1500); }
     if (document.querySelector('.oe_login_form')) { return 'login page'; }
     if (document.querySelector('.o_view_sample_data')) { return 'sample data (no real records)'; }
     if (document.querySelector('.o_view_nocontent')) { return 'empty view (no records)'; }
@@ -46,7 +48,7 @@ PAGE_STATE_JS = r"""
     return 'ready';
 })()
 """
-FATAL = ('error dialog', 'login page', 'sample data', 'empty view')
+FATAL = ('error dialog', 'error notification', 'login page', 'sample data', 'empty view')
 
 
 class ShotError(Exception):

@@ -14,7 +14,8 @@ from odoo.tests import HttpCase, tagged
 
 REPORT = 'customer_maintenance.report_profile_card'
 # one word of pdftotext -bbox: <word xMin="" yMin="" xMax="" yMax="">text</word>
-WORD = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
+WORD = re.compile(
+    r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>')
 PAGE = re.compile(r'<page width="[\d.]+" height="[\d.]+">(.*?)</page>', re.S)
 
 
