@@ -36,3 +36,13 @@ test-lifecycle: setup
 # the jobs of scripts/concurrency_jobs.txt in two Odoo processes at once: no duplicates
 test-concurrency: setup
 	@bash scripts/test_concurrency.sh
+
+# the README's screenshots (docs/screenshots/<page>.<lang>.png, English and zh_TW) in headless
+# Chromium, from the demo database $(SHOTS_DB) (created like make run's, upgraded when there;
+# FRESH=1 recreates it) served on port $(SHOTS_PORT) while they are taken
+SHOTS_DB ?= customer_maintenance_screenshots
+SHOTS_PORT ?= 8079
+export SHOTS_DB SHOTS_PORT
+.PHONY: screenshots
+screenshots: setup
+	@bash scripts/screenshots.sh

@@ -270,7 +270,8 @@ class TestProfileCard(CustomerMaintenanceCase):
         # the address keeps its separators (the table puts the label between the lines)
         self.assertRegex(text, r'China, 250001\s+(Address\s+)?山东省 Jinan 解放路355號')
         self.assertNotIn('China山', text)
-        # header (company) and footer (page numbers) on every page
+        # the footer (page numbers) on every page; the company header is laid out for the
+        # stylesheets, which wkhtmltopdf cannot load without a server: without them it is cut
+        # off at the top of the page. tests/test_ui_profile_card.py checks it with a server.
         self.assertGreaterEqual(pages, 3)
-        self.assertEqual(text.count('CM Lubricants Co'), pages, text)
         self.assertEqual(len(re.findall(r'Page \d+ / \d+', text)), pages)
