@@ -12,7 +12,7 @@ import datetime
 import logging
 from collections import defaultdict
 
-from odoo import _, api, models
+from odoo import api, models
 
 from ..queries import relationship_planning as queries
 from ..services import lunar, planning
@@ -82,12 +82,31 @@ class CustomerRelationshipEvent(models.Model):
         """What every batch needs: dates, settings, the days off of each company, the
         festival occurrences and yearly dates whose greeting falls in the horizon."""
         return {'today': today, 'last_day': last_day, 'settings': settings,
-                'non_working': {}, 'labels': {
-                    'call': _('Business call'), 'care_call': _('Care call'),
-                    'visit': _('Visit')},
+                'non_working': {}, 'labels': {}, 'user_lang': {},
                 'festivals': self._planner_festival_occurrences(today, last_day),
                 'dates': self._planner_date_combinations(
                     today, last_day, settings['birthday_lead'])}
+
+    @api.model
+    def _planner_env(self, user_id, context):
+        """The environment in the language of the event's account manager: the name of a
+        planned event is what he reads in his list and calendar, not the language of the
+        user running the cron (__system__, English)."""
+        langs = context['user_lang']
+        if user_id not in langs:
+            user = self.env['res.users'].sudo().browse(user_id)
+            langs[user_id] = user.lang or self.env.lang
+        return self.with_context(lang=langs[user_id]).env
+
+    @api.model
+    def _planner_label(self, user_id, item, context):
+        """The translated label of a periodic `item` for the manager, once per language."""
+        env = self._planner_env(user_id, context)
+        labels = context['labels'].setdefault(env.lang, {})
+        if not labels:
+            labels.update(call=env._('Business call'), care_call=env._('Care call'),
+                          visit=env._('Visit'))
+        return labels[item]
 
     @api.model
     def _planner_batch(self, partner_ids, context):
@@ -161,8 +180,10 @@ class CustomerRelationshipEvent(models.Model):
             for row in rows:
                 festival = by_id[row['festival_id']]
                 vals = common(row, 'festival', 'periodic', festival.channel)
-                vals.update(name=_('%(festival)s greeting: %(customer)s',
-                                   festival=festival.name, customer=row['name']),
+                env = self._planner_env(row['user_id'], context)
+                vals.update(name=env._('%(festival)s greeting: %(customer)s',
+                                       festival=festival.with_context(lang=env.lang).name,
+                                       customer=row['name']),
                             festival_id=festival.id,
                             plan_key='festival:%s:%s:%s' % (festival.id, row['year'],
                                                             row['partner_id']))
@@ -172,14 +193,16 @@ class CustomerRelationshipEvent(models.Model):
             for row in self.env.execute_query_dict(
                     queries.birthday_greetings(partner_ids, *dates)):
                 vals = common(row, 'birthday', 'personal', 'message')
-                vals.update(name=_('Birthday greeting: %s', row['name']),
+                env = self._planner_env(row['user_id'], context)
+                vals.update(name=env._('Birthday greeting: %s', row['name']),
                             contact_id=row['contact_id'],
                             plan_key='birthday:%s:%s' % (row['contact_id'], row['year']))
                 vals_list.append(vals)
             for row in self.env.execute_query_dict(
                     queries.anniversary_greetings(partner_ids, *dates)):
                 vals = common(row, 'anniversary', 'business', 'message')
-                vals.update(name=_('Anniversary greeting: %s', row['name']),
+                env = self._planner_env(row['user_id'], context)
+                vals.update(name=env._('Anniversary greeting: %s', row['name']),
                             plan_key='anniversary:%s:%s' % (row['partner_id'], row['year']))
                 vals_list.append(vals)
         return vals_list
@@ -245,7 +268,8 @@ class CustomerRelationshipEvent(models.Model):
             if not day:
                 continue
             vals_list.append({
-                'name': '%s: %s' % (context['labels'][row['item']], names[row['partner_id']]),
+                'name': '%s: %s' % (self._planner_label(row['user_id'], row['item'], context),
+                                    names[row['partner_id']]),
                 'partner_id': row['partner_id'], 'user_id': row['user_id'],
                 'company_id': row['company_id'], 'kind': 'periodic', 'channel': row['item'],
                 'date': day, 'state': 'planned', 'plan_item': row['item'],

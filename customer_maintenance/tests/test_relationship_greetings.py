@@ -162,6 +162,27 @@ class TestGreetings(GreetingCase):
                          (D(2027, 3, 5), D(2027, 3, 2)))
         self.assertEqual(anniversary.kind, 'business')
 
+    def test_planned_events_named_in_their_managers_language(self):
+        """The planner runs as __system__ in English; each manager reads the names of his
+        planned contacts and greetings in his own language."""
+        self.env['res.lang']._activate_lang('zh_TW')
+        self.manager_a.lang = 'zh_TW'
+        self.manager_b.lang = 'en_US'
+        self.customer_b.write({'customer_tier_id': self.tier.id})
+        for contact in (self.contact_a, self.env['res.partner'].create({
+                'name': 'Contact B', 'parent_id': self.customer_b.id, 'type': 'contact'})):
+            contact.write({'birthday_month': 3, 'birthday_day': 10})
+        self.Event.with_context(lang='en_US')._plan_relationship_events(D(2026, 3, 1))
+        cases = [(self.customer_a, 'call', '業務電話: '),
+                 (self.customer_a, 'birthday', '生日問候：'),
+                 (self.customer_b, 'call', 'Business call: '),
+                 (self.customer_b, 'birthday', 'Birthday greeting: ')]
+        for partner, item, prefix in cases:
+            with self.subTest(partner=partner.name, item=item):
+                event = self._events(partner, plan_item=item)
+                self.assertEqual(len(event), 1)
+                self.assertTrue(event.name.startswith(prefix), event.name)
+
     def test_birthday_bad_input(self):
         cases = [
             ('30 February', {'birthday_month': 2, 'birthday_day': 30}, 'not a date'),
