@@ -41,8 +41,10 @@ class ResPartner(models.Model):
         string='Contact Preferences',
         help='How this person likes to be contacted, e.g. "prefers calls after 9 pm", '
              '"no calls on Mondays". Shown on every planned contact.')
-    gift_spend_this_year = fields.Float(
-        compute='_compute_gift_spend', string='Gifts This Year',
+    # an amount in the company's currency (the partner's currency_id of account): printed
+    # and shown with its symbol, not as a bare number
+    gift_spend_this_year = fields.Monetary(
+        compute='_compute_gift_spend', string='Gifts This Year', currency_field='currency_id',
         help='Value of the gifts given to this customer this year (done events).')
     gift_budget_exceeded = fields.Boolean(
         compute='_compute_gift_spend', string='Over Gift Budget',

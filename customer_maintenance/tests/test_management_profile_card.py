@@ -110,7 +110,8 @@ class TestProfileCard(CustomerMaintenanceCase):
         self.assertEqual(characteristics, {
             'Customer Tier': '鑽石客戶', 'Customer Team': self.manager_b.name,
             'Executive Sponsor': self.supervisor.name, 'Founding Date': '01/15/1990'})
-        self.assertEqual(card['business'], [{'label': 'Gifts This Year', 'value': '800.00'}])
+        self.assertEqual([(row['label'], row['value'].replace('\xa0', ' '))
+                          for row in card['business']], [('Gifts This Year', '$ 800.00')])
         # relationship: the contact's birthday, hobbies and preferences
         self.assertEqual(card['contacts'][0]['extra'], [
             {'label': 'Birthday', 'value': 'Lunar (Chinese) 8/15'},
