@@ -36,3 +36,9 @@ test-lifecycle: setup
 # the jobs of scripts/concurrency_jobs.txt in two Odoo processes at once: no duplicates
 test-concurrency: setup
 	@bash scripts/test_concurrency.sh
+
+# Odoo's own tests of sale, sales_team, product, calendar and contacts in two fresh databases
+# (without and with customer_maintenance): none may fail with the module that passes without
+.PHONY: test-odoo-suites
+test-odoo-suites: setup
+	@bash scripts/test_odoo_suites.sh
