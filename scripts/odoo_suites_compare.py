@@ -39,7 +39,7 @@ SUMMARY = re.compile(r'^(\d+) failed, (\d+) error\(s\) of (\d+) tests when loadi
 # what OdooTestResult.getDescription() writes for a test, a subtest, a class that failed to set up
 TEST_DESC = re.compile(r'^(?:Subtest )?(?P<cls>[\w.]+)\.(?P<method>\w+)(?P<sub> \(.*\))?\s*$')
 HOLDER_DESC = re.compile(r'^(?P<what>\w+) \((?:odoo\.addons\.)?(?P<path>[\w.]+)\)\s*$')
-REGISTRY = re.compile(r'odoo_suites_run: registry of \S+: (\d+) modules, customer_maintenance (LOADED|NOT LOADED)')
+REGISTRY = re.compile(r'^registry of \S+: (\d+) modules, customer_maintenance (LOADED|NOT LOADED);')
 
 
 class Run:
@@ -80,7 +80,7 @@ class Run:
             if logger == 'odoo.tests.result' and SUMMARY.match(msg):
                 self.summary = tuple(int(n) for n in SUMMARY.match(msg).groups())
                 continue
-            registry = REGISTRY.search(msg)
+            registry = REGISTRY.match(msg) if logger == 'odoo.tests.odoo_suites_run' else None
             if registry:
                 self.registry = (int(registry[1]), registry[2])
                 continue
@@ -151,7 +151,7 @@ def compare(without_log, with_log, modules, new_ids_file):
     # the registry the tests ran against
     for name, run, want in (('without', without, 'NOT LOADED'), ('with', with_, 'LOADED')):
         if run.registry is None:
-            problems.append('%s: no "odoo_suites_run: registry of ..." line: not run by scripts/odoo_suites_run.py?' % run.path)
+            problems.append('%s: no "odoo.tests.odoo_suites_run: registry of ..." line: not run by scripts/odoo_suites_run.py?' % run.path)
         else:
             print('registry %-8s %d modules, customer_maintenance %s' % ((name + ':',) + run.registry))
             if run.registry[1] != want:
@@ -217,7 +217,7 @@ def tags(new_ids_file):
 def confirm(without_log, with_log, new_ids_file):
     """Each test that failed only with the module, run again alone in both databases."""
     candidates = _read_ids(new_ids_file)
-    without, with_ = Run(without_log, []), Run(with_log, []),
+    without, with_ = Run(without_log, []), Run(with_log, [])
     confirmed = []
     print('re-run alone of the %d tests that failed only with customer_maintenance:' % len(candidates))
     for test_id in candidates:

@@ -59,7 +59,7 @@ def _deferred_make_suite(module_names, position='at_install'):
     for dbname, reg in odoo.modules.registry.Registry.registries.d.items():
         # the proof, in the log, of what registry the tests run against
         _logger.info(
-            "odoo_suites_run: registry of %s: %d modules, customer_maintenance %s; "
+            "registry of %s: %d modules, customer_maintenance %s; "
             "at_install tests deferred to here",
             dbname, len(reg._init_modules),
             'LOADED' if 'customer_maintenance' in reg._init_modules else 'NOT LOADED')
