@@ -2,8 +2,8 @@
 # `make test-odoo-suites`: Odoo's own test suites of the modules customer_maintenance extends
 # (sale, sales_team, product, calendar, contacts) must not fail more with the module installed
 # than without it (issue 15, §6).
-#   1. cm_suites_<pid>_without: a fresh database with demo data (Odoo 18's default, the way
-#      Odoo's runbot runs these suites; our `make test` database has it too) and those five
+#   1. cm_suites_<pid>_without: a fresh database with demo data (Odoo 18's default, which
+#      these suites are written for; our `make test` database has it too) and those five
 #      modules plus every module of customer_maintenance's manifest `depends`, so the same
 #      modules as 2. but customer_maintenance; no test runs while installing.
 #   2. cm_suites_<pid>_with: a copy of 1. (database and filestore: the same records, ids and
@@ -33,7 +33,7 @@ command -v chromium >/dev/null || die "chromium missing (the suites hold browser
 MODULES="${SUITE_MODULES:-sale,sales_team,product,calendar,contacts}"
 # what the baseline installs: the suites' modules and customer_maintenance's own dependencies
 DEPENDS=$("$PY" -c '
-import ast, sys
+import ast
 manifest = ast.literal_eval(open("customer_maintenance/__manifest__.py").read())
 print(",".join(manifest["depends"]))')
 BASE=$(printf '%s\n' ${MODULES//,/ } ${DEPENDS//,/ } | awk '!seen[$0]++' | paste -sd, -)
