@@ -46,3 +46,9 @@ export SHOTS_DB SHOTS_PORT
 .PHONY: screenshots
 screenshots: setup
 	@bash scripts/screenshots.sh
+
+# Odoo's own tests of sale, sales_team, product, calendar and contacts in two fresh databases
+# (without and with customer_maintenance): none may fail with the module that passes without
+.PHONY: test-odoo-suites
+test-odoo-suites: setup
+	@bash scripts/test_odoo_suites.sh
