@@ -159,7 +159,9 @@ def run(args):
         say('generated in %ss: %s' % (gen['seconds'], {k: gen[k] for k in (
             'companies', 'contacts', 'orders', 'lines', 'events', 'added')}))
         gen['date'] = args.today
-        data['generation'] = merge(data.get('generation', []), gen, ('size',))
+        if gen['added'] or not any(g['size'] == size for g in data.get('generation', [])):
+            # a resumed run (nothing added) keeps the time of the generation it reuses
+            data['generation'] = merge(data.get('generation', []), gen, ('size',))
         stamp = {'size_customers': gen['companies'], 'size_lines': gen['lines'],
                  'date': args.today}
         for job in jobs:
