@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, ValidationError
 
 from ..queries import consumption as queries
 from ..services import consumption as estimation
+from ..tools.activities import create_activities
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
@@ -309,11 +310,11 @@ class CustomerConsumptionCycle(models.Model):
         activity_type = self.env.ref('customer_maintenance.mail_activity_type_consumption_anomaly')
         prepared = [cycle._prepare_anomaly_activity_vals(today, model_id, activity_type)
                     for cycle in self]
-        activities = self.env['mail.activity'].sudo().with_context(
-            mail_activity_quick_update=True).create([vals for vals, _note in prepared])
-        activities.flush_recordset()
-        self.env.cr.execute(queries.set_activity_notes(
-            activities.ids, [str(note) for _vals, note in prepared]))
-        activities.invalidate_recordset(['note'])
+        # nobody is notified at night: created set-based (tools/activities.py), the notes
+        # already escaped HTML (not through the Html field's sanitizer)
+        create_activities(self.sudo(), [
+            (vals['res_id'], cycle.display_name, vals['summary'], str(note),
+             vals['date_deadline'], vals['user_id'], vals['activity_type_id'])
+            for cycle, (vals, note) in zip(self, prepared)])
         for anomaly in ('rising', 'falling'):
             self.filtered(lambda c, a=anomaly: c.anomaly == a).write({'anomaly_notified': anomaly})

@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.activities import create_activities
 from ..tools.today import today as cm_today
 
 # The seven kinds of relationship maintenance (客情維護) of the lecture, in its order.
@@ -280,8 +281,18 @@ class CustomerRelationshipEvent(models.Model):
                 first.write(changed)
         if to_unlink:
             to_unlink.unlink()
-        if to_create:
-            self.env['mail.activity'].create(to_create)
+        if to_create and self.env.context.get('mail_activity_quick_update'):
+            # the nightly jobs (planner, replenishment calls): nobody is notified, so the
+            # activities are created set-based (tools/activities.py)
+            names = {event.id: event.display_name for event in self}
+            create_activities(self, [
+                (vals['res_id'], names[vals['res_id']], vals['summary'], None,
+                 vals['date_deadline'], vals['user_id'], vals['activity_type_id'])
+                for vals in to_create])
+        elif to_create:
+            # flushed at once: the activities' document names (res_name) are computed now,
+            # from the events still in cache, not by one SELECT per event at a later flush
+            self.env['mail.activity'].create(to_create).flush_recordset()
 
     # --- actions -------------------------------------------------------------------------
 

@@ -175,16 +175,6 @@ def anomalies_to_notify():
                    ORDER BY id""")
 
 
-def set_activity_notes(activity_ids, notes):
-    """Write already-escaped HTML notes on activities just created by the ORM (one statement
-    instead of the Html field's sanitizer per row)."""
-    return SQL(
-        """UPDATE mail_activity a SET note = x.note
-             FROM unnest(%(ids)s::int[], %(notes)s::text[]) AS x(id, note)
-            WHERE a.id = x.id""",
-        ids=list(activity_ids), notes=list(notes))
-
-
 def forecast(today):
     """Expected reorders of the next FORECAST_DAYS days, one row per cycle occurrence
     (services/consumption.py `forecast`), for the report model's `_table_query`."""
