@@ -80,7 +80,9 @@ if [ ! -x "$PY" ]; then
 fi
 stamp="$VENV/.requirements.sha"
 want=$(cat "$ROOT/requirements.txt" "$ROOT/scripts/setup.sh" <(echo "$ODOO_DIR") | md5sum | cut -c1-32)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+# a venv moved or copied keeps launchers whose #! names the old path: reinstall then too
+launcher_python=$(head -1 "$ODOO" 2>/dev/null | cut -c3- || true)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || [ ! -x "$launcher_python" ]; then
     say "Installing Python packages (requirements.txt, exact pins, --no-deps) and Odoo from $ODOO_DIR"
     # every transitive dependency is pinned in the file, so pip resolves nothing
     "$PY" -m pip install -q --disable-pip-version-check --no-deps -r "$ROOT/requirements.txt"
