@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import datetime
 import logging
+from collections import Counter
 
 import pytz
 from markupsafe import Markup
@@ -144,11 +145,16 @@ class CustomerConsumptionCycle(models.Model):
         # for a customer and product that have one gets a message, not the database's error
         # (after the access check: a user who may not create learns nothing of the others)
         self.browse().check_access('create')
-        keys = [(vals.get('partner_id'), vals.get('product_id')) for vals in vals_list]
+        keys = [key for key in ((vals.get('partner_id'), vals.get('product_id'))
+                                for vals in vals_list) if all(key)]
+        # one query for the whole import, not one per new cycle
+        taken = {(cycle.partner_id.id, cycle.product_id.id) for cycle in self.sudo().search_fetch(
+            [('partner_id', 'in', [p for p, _q in keys]),
+             ('product_id', 'in', [q for _p, q in keys])], ['partner_id', 'product_id'])
+        } if keys else set()
+        counts = Counter(keys)
         for partner_id, product_id in keys:
-            if partner_id and product_id and (
-                    keys.count((partner_id, product_id)) > 1 or self.sudo().search_count(
-                        [('partner_id', '=', partner_id), ('product_id', '=', product_id)])):
+            if counts[(partner_id, product_id)] > 1 or (partner_id, product_id) in taken:
                 raise ValidationError(_(
                     '%(customer)s already has a consumption cycle for %(product)s: open that '
                     'one instead of adding another.',

@@ -54,20 +54,30 @@ class ProfileCardCase(CustomerMaintenanceCase):
 
     def _pdf_text(self, partners, lang='en_US'):
         """The text of the real PDF (wkhtmltopdf, pdftotext), normalised like `_text`."""
-        self.assertTrue(shutil.which('pdftotext'), 'pdftotext (poppler-utils) is needed')
-        self.assertTrue(shutil.which('wkhtmltopdf'), 'the patched wkhtmltopdf is needed')
-        # no Odoo HTTP server runs under the tests: let wkhtmltopdf fail fast on the stylesheets
-        self.env['ir.config_parameter'].sudo().set_param('report.url', 'http://127.0.0.1:9')
-        pdf, fmt = self.env['ir.actions.report'].with_context(
-            cm_today=CARD_DAY, lang=lang, force_report_rendering=True)._render_qweb_pdf(
-                REPORT, partners.ids)
-        self.assertEqual(fmt, 'pdf')
-        tmp = tempfile.mkdtemp()
-        try:
-            path = os.path.join(tmp, 'cards.pdf')
-            with open(path, 'wb') as f:
-                f.write(pdf)
-            text = subprocess.check_output(['pdftotext', '-enc', 'UTF-8', path, '-']).decode()
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        text, _pages = pdf_text(self, partners, cm_today=CARD_DAY, lang=lang)
         return self._norm(text)
+
+
+def pdf_text(case, partners, cm_today, lang='en_US'):
+    """(text, number of pages) of the real profile-card PDF of `partners`, printed with
+    wkhtmltopdf and read back with pdftotext/pdfinfo, in the test `case`."""
+    case.assertTrue(shutil.which('pdftotext'), 'pdftotext (poppler-utils) is needed')
+    case.assertTrue(shutil.which('wkhtmltopdf'), 'the patched wkhtmltopdf is needed')
+    # no Odoo HTTP server runs under the tests: let wkhtmltopdf fail fast on the stylesheets
+    case.env['ir.config_parameter'].sudo().set_param('report.url', 'http://127.0.0.1:9')
+    pdf, fmt = case.env['ir.actions.report'].with_context(
+        cm_today=cm_today, lang=lang, force_report_rendering=True)._render_qweb_pdf(
+            REPORT, partners.ids)
+    case.assertEqual(fmt, 'pdf')
+    case.assertTrue(pdf.startswith(b'%PDF'))
+    tmp = tempfile.mkdtemp()
+    try:
+        path = os.path.join(tmp, 'cards.pdf')
+        with open(path, 'wb') as f:
+            f.write(pdf)
+        text = subprocess.check_output(['pdftotext', '-enc', 'UTF-8', path, '-']).decode()
+        pages = int(re.search(r'Pages:\s+(\d+)', subprocess.check_output(
+            ['pdfinfo', path]).decode()).group(1))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return text, pages

@@ -1,15 +1,12 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-import os
 import re
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 
 from odoo import Command
 
 from .common import CustomerMaintenanceCase
+from .profile_card_case import pdf_text
 
 REPORT = 'customer_maintenance.report_profile_card'
 
@@ -236,26 +233,8 @@ class TestProfileCard(CustomerMaintenanceCase):
         self.assertEqual(action['context']['active_ids'], (self.rich | self.empty).ids)
 
     def test_real_pdf(self):
-        self.assertTrue(shutil.which('pdftotext'), 'pdftotext (poppler-utils) is needed')
-        self.assertTrue(shutil.which('wkhtmltopdf'), 'the patched wkhtmltopdf is needed')
-        # no Odoo HTTP server runs under the tests: let wkhtmltopdf fail fast on the stylesheets
-        self.env['ir.config_parameter'].sudo().set_param('report.url', 'http://127.0.0.1:9')
         partners = self.rich | self.shandong | self.empty
-        pdf, fmt = self.env['ir.actions.report'].with_context(
-            cm_today='2026-10-01', lang='en_US', force_report_rendering=True)._render_qweb_pdf(
-                REPORT, partners.ids)
-        self.assertEqual(fmt, 'pdf')
-        self.assertTrue(pdf.startswith(b'%PDF'))
-        tmp = tempfile.mkdtemp()
-        try:
-            path = os.path.join(tmp, 'cards.pdf')
-            with open(path, 'wb') as f:
-                f.write(pdf)
-            text = subprocess.check_output(['pdftotext', '-enc', 'UTF-8', path, '-']).decode()
-            pages = int(re.search(r'Pages:\s+(\d+)', subprocess.check_output(
-                ['pdfinfo', path]).decode()).group(1))
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+        text, pages = pdf_text(self, partners, cm_today='2026-10-01')
         # pdftotext maps some CJK glyphs to Kangxi radicals (⾏ for 行): NFKC folds them back
         text = unicodedata.normalize('NFKC', text).replace('\xa0', ' ')
         # (長 prints as the radical ⻑, which NFKC does not fold)

@@ -233,7 +233,7 @@ class TestSegmentationClaims(CustomerMaintenanceCase):
                    IS DISTINCT FROM (c.user_id, c.date_expiry)""")
         self.assertEqual(self.env.cr.fetchone()[0], 0)
 
-    def test_claim_columns_not_recomputed_at_install(self):
+    def test_install_fills_claim_columns_by_sql(self):
         """Odoo did not create the claim columns (it would have recomputed them record by
         record): the module did, before the ORM's own column creation."""
         for name in ('claim_user_id', 'claim_date_expiry'):
