@@ -19,6 +19,7 @@ from . import res_partner_management
 from . import customer_partner_record_mixin_sender
 from . import customer_gift
 from . import relationship_event
+from . import relationship_event_bulk
 from . import relationship_planner
 from . import res_config_settings_relationship
 from . import customer_festival

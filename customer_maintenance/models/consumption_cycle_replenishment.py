@@ -61,8 +61,8 @@ class CustomerConsumptionCycle(models.Model):
         cycles = self.sudo()
 
         def plan(batch):
-            Event.create([cycle._prepare_replenishment_event_vals(today, lead)
-                          for cycle in cycles.browse(batch)])
+            Event._create_planned_events([cycle._prepare_replenishment_event_vals(today, lead)
+                                          for cycle in cycles.browse(batch)])
         done, failed = run_batches(self.env, 'replenishment calls', ids, plan,
                                    batch_size=consumption_cycle.BATCH_SIZE, automatic=automatic)
         _logger.info('consumption cycles: %d replenishment calls planned, %d skipped',

@@ -210,6 +210,14 @@ class CustomerRelationshipEvent(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        events = super().create(self._complete_create_vals(vals_list))
+        events._sync_activities()
+        return events
+
+    @api.model
+    def _complete_create_vals(self, vals_list):
+        """The customer's account manager as responsible and the gift's value as gift value,
+        where not given (by create() and by the nightly jobs' insert alike)."""
         partners = self.env['res.partner'].browse(
             {vals['partner_id'] for vals in vals_list if vals.get('partner_id')})
         managers = {partner.id: partner.user_id.id for partner in partners}
@@ -221,9 +229,7 @@ class CustomerRelationshipEvent(models.Model):
                 vals['user_id'] = managers[vals['partner_id']]
             if vals.get('gift_id') and 'gift_value' not in vals:
                 vals['gift_value'] = gift_values.get(vals['gift_id'], 0.0)
-        events = super().create(vals_list)
-        events._sync_activities()
-        return events
+        return vals_list
 
     def write(self, vals):
         res = super().write(vals)

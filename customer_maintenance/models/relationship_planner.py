@@ -4,8 +4,8 @@
 
 Per batch of customers, one query (queries/relationship_planning.py) finds what is due; the
 load is levelled in Python (services/planning.py: staggered first contacts, the managers'
-daily capacity, the companies' working days); the events and their activities are created
-with one ORM create() per batch. Idempotent: a customer with an open event of an item gets
+daily capacity, the companies' working days); the events and their activities are inserted
+set-based per batch (relationship_event_bulk.py). Idempotent: a customer with an open event of an item gets
 no second one, and the plan_key unique index guards the rest.
 """
 import datetime
@@ -209,10 +209,10 @@ class CustomerRelationshipEvent(models.Model):
 
     @api.model
     def _planner_create(self, vals_list):
-        """Create the planned events (with their activities) in one create(): {item: count}."""
+        """Create the planned events (with their activities) in one insert: {item: count}."""
         if not vals_list:
             return {}
-        events = self.sudo().with_context(**PLANNER_CONTEXT).create(vals_list)
+        events = self.sudo().with_context(**PLANNER_CONTEXT)._create_planned_events(vals_list)
         counts = defaultdict(int)
         for vals in vals_list:
             counts[vals['plan_item']] += 1

@@ -16,6 +16,7 @@ from . import test_segmentation_handover
 from . import test_ui
 from . import test_relationship
 from . import test_relationship_planning
+from . import test_relationship_event_bulk
 from . import test_relationship_greetings
 from . import test_relationship_care
 from . import test_relationship_demo

@@ -28,7 +28,15 @@ class ReplenishmentCase(ConsumptionCase):
         return self.Event.search([('consumption_cycle_id', 'in', cycles.ids)])
 
     def _plan(self, day):
-        return self.Cycle.with_context(cm_today=day)._plan_replenishment_reminders(day)
+        """Plan on `day`; returns the calls planned for this test's products. The demo's
+        cycles, learned from orders dated around the install day, may fall due on the fixed
+        days of these tests too: they are counted in the job's total, not here."""
+        mine = [('consumption_cycle_id.product_id', 'in', (self.oil | self.grease).ids)]
+        before = self.Event.search_count(mine)
+        planned = self.Cycle.with_context(cm_today=day)._plan_replenishment_reminders(day)
+        new = self.Event.search_count(mine) - before
+        self.assertGreaterEqual(planned, new)
+        return new
 
 
 class TestReplenishmentCalls(ReplenishmentCase):

@@ -1,0 +1,26 @@
+# Copyright 2026 customer_maintenance authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+"""Set-based insertion of the events the nightly jobs plan (planned contacts, greetings,
+replenishment calls), for `models/relationship_event_bulk.py`."""
+from odoo.tools import SQL
+
+
+def insert_events(columns, rows, uid):
+    """One customer_relationship_event row per row of `rows` (values in the order of
+    `columns`, a list of (column name, PostgreSQL type)), with the create/write user and
+    date the ORM stores; the ids are given in the order of the rows, and returned."""
+    names = [SQL.identifier(name) for name, _type in columns]
+    arrays = [SQL('%s::%s[]', [row[index] for row in rows], SQL(column_type))
+              for index, (_name, column_type) in enumerate(columns)]
+    return SQL(
+        """INSERT INTO customer_relationship_event (%(names)s, create_uid, create_date,
+                                                    write_uid, write_date)
+           SELECT %(values)s, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+                  now() AT TIME ZONE 'UTC'
+             FROM unnest(%(arrays)s) WITH ORDINALITY AS x(%(names)s, position)
+            ORDER BY x.position
+        RETURNING id""",
+        names=SQL(', ').join(names),
+        values=SQL(', ').join(SQL('x.%s', name) for name in names),
+        arrays=SQL(', ').join(arrays),
+        uid=uid)
