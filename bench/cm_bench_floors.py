@@ -67,15 +67,33 @@ def cycles_params(env, today):
         company=env.company.id, uid=env.uid)
 
 
-def _followers(model):
+def _followers(env, model):
     """The account managers follow the records they got an activity on (mail.activity's
-    create subscribes them): the rows of mail_activity just inserted."""
+    create subscribes them, with the model's default subtypes: the external ones for a
+    partner without internal user): the rows of mail_activity just inserted."""
+    subtypes, _internal, external = env['mail.message.subtype'].default_subtypes(model)
     return SQL("""
-        INSERT INTO mail_followers (res_model, res_id, partner_id)
-        SELECT DISTINCT a.res_model, a.res_id, u.partner_id
-          FROM mail_activity a JOIN res_users u ON u.id = a.user_id
-         WHERE a.res_model = %s AND a.create_date = now() AT TIME ZONE 'UTC'
-        ON CONFLICT DO NOTHING""", model)
+        WITH new AS (
+            INSERT INTO mail_followers (res_model, res_id, partner_id)
+            SELECT DISTINCT a.res_model, a.res_id, u.partner_id
+              FROM mail_activity a JOIN res_users u ON u.id = a.user_id
+             WHERE a.res_model = %(model)s AND a.create_date = now() AT TIME ZONE 'UTC'
+            ON CONFLICT DO NOTHING
+            RETURNING id, partner_id)
+        INSERT INTO mail_followers_mail_message_subtype_rel (mail_followers_id,
+                                                             mail_message_subtype_id)
+        SELECT new.id, s.id
+          FROM new JOIN res_partner p ON p.id = new.partner_id
+          JOIN mail_message_subtype s
+            ON s.id = ANY(CASE WHEN p.partner_share THEN %(external)s::int[]
+                               ELSE %(internal)s::int[] END)""",
+               model=model, internal=subtypes.ids, external=external.ids)
+
+
+def _user_tz(user_id):
+    """The time zone of the activity's user, which mail.activity stores (user_tz)."""
+    return SQL("""(SELECT up.tz FROM res_users u JOIN res_partner up ON up.id = u.partner_id
+                    WHERE u.id = %s)""", user_id)
 
 
 def cycles_floor(env, params):
@@ -91,10 +109,11 @@ def cycles_floor(env, params):
     cr.execute(SQL('ANALYZE customer_consumption_cycle'))
     cr.execute(SQL("""
         INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
-                                   user_id, date_deadline, summary, note,
+                                   user_id, user_tz, date_deadline, summary, note,
                                    create_uid, create_date, write_uid, write_date)
         SELECT %(model)s, 'customer.consumption.cycle', c.id,
                cp.complete_name || ' / ' || pd.name, %(type)s, COALESCE(c.user_id, %(uid)s),
+               %(user_tz)s,
                %(today)s::date,
                CASE c.anomaly WHEN 'rising' THEN 'Consumption rising: ask the customer why'
                     ELSE 'Consumption falling: ask the customer why' END,
@@ -107,12 +126,13 @@ def cycles_floor(env, params):
           JOIN (%(products)s) pd ON pd.id = c.product_id
          WHERE c.id IN (%(todo)s)""", model=p['cycle_model'], type=p['anomaly_type'],
                    uid=p['uid'], today=p['today'], products=_product_names(),
-                   todo=consumption.anomalies_to_notify()))
+                   todo=consumption.anomalies_to_notify(),
+                   user_tz=_user_tz(SQL('COALESCE(c.user_id, %s)', p['uid']))))
     anomalies = cr.rowcount
     cr.execute(SQL("""
         UPDATE customer_consumption_cycle SET anomaly_notified = anomaly
          WHERE anomaly <> 'none' AND anomaly IS DISTINCT FROM anomaly_notified"""))
-    cr.execute(_followers('customer.consumption.cycle'))
+    cr.execute(_followers(env, 'customer.consumption.cycle'))
     cr.execute(SQL("""
         WITH ev AS (
             INSERT INTO customer_relationship_event (name, partner_id, user_id, kind, channel,
@@ -130,16 +150,17 @@ def cycles_floor(env, params):
              WHERE c.id IN (%(todo)s)
             RETURNING id, name, user_id, date)
         INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
-                                   user_id, date_deadline, summary,
+                                   user_id, user_tz, date_deadline, summary,
                                    create_uid, create_date, write_uid, write_date)
         SELECT %(model)s, 'customer.relationship.event', ev.id, ev.name, %(type)s, ev.user_id,
-               ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+               %(user_tz)s, ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
                now() AT TIME ZONE 'UTC'
           FROM ev WHERE ev.user_id IS NOT NULL""",
                    today=p['today'], lead=p['lead'], company=p['company'], uid=p['uid'],
                    model=p['event_model'], type=p['call_type'], products=_product_names(),
+                   user_tz=_user_tz(SQL('ev.user_id')),
                    todo=consumption.replenishments_to_plan(p['today'], p['lead'])))
-    cr.execute(_followers('customer.relationship.event'))
+    cr.execute(_followers(env, 'customer.relationship.event'))
     return {'learned': learned, 'anomalies': anomalies}
 
 
@@ -208,14 +229,14 @@ def plan_floor(env, params):
               FROM (%(due)s) d JOIN res_partner cp ON cp.id = d.partner_id
             RETURNING id, name, user_id, date, channel)
         INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
-                                   user_id, date_deadline, summary,
+                                   user_id, user_tz, date_deadline, summary,
                                    create_uid, create_date, write_uid, write_date)
         SELECT %(model)s, 'customer.relationship.event', ev.id, ev.name, %(type)s, ev.user_id,
-               ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+               %(user_tz)s, ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
                now() AT TIME ZONE 'UTC'
           FROM ev WHERE ev.user_id IS NOT NULL""",
                    labels=labels, today=p['today'], uid=p['uid'], due=due, model=p['model'],
-                   type=activity_type))
+                   type=activity_type, user_tz=_user_tz(SQL('ev.user_id'))))
     periodic = cr.rowcount
     greetings = 0
     if p['festivals']:
@@ -238,16 +259,17 @@ def plan_floor(env, params):
                   FROM (%(query)s) g JOIN fest ON fest.id = g.festival_id
                 RETURNING id, name, user_id, date, channel)
             INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name,
-                                       activity_type_id, user_id, date_deadline, summary,
+                                       activity_type_id, user_id, user_tz, date_deadline, summary,
                                        create_uid, create_date, write_uid, write_date)
             SELECT %(model)s, 'customer.relationship.event', ev.id, ev.name, %(type)s,
-                   ev.user_id, ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+                   ev.user_id, %(user_tz)s, ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
                    now() AT TIME ZONE 'UTC'
               FROM ev WHERE ev.user_id IS NOT NULL""",
                        fid=list(fid), names=list(names), channels=list(channels), uid=p['uid'],
-                       query=query, model=p['model'], type=activity_type))
+                       query=query, model=p['model'], type=activity_type,
+                       user_tz=_user_tz(SQL('ev.user_id'))))
         greetings = cr.rowcount
-    cr.execute(_followers('customer.relationship.event'))
+    cr.execute(_followers(env, 'customer.relationship.event'))
     return {'periodic': periodic, 'greetings': greetings}
 
 
@@ -272,6 +294,18 @@ KPI_COLUMNS = SQL(', ').join(SQL.identifier(name) for name in management_kpi.FIG
 LEARNED = SQL(', ').join(SQL.identifier(name) for name in consumption.LEARNED_COLUMNS)
 
 
+# the subtypes a follower f gets (mail.followers' subtype_ids)
+_SUBTYPES = SQL("""(SELECT count(*) FROM mail_followers_mail_message_subtype_rel r
+                     WHERE r.mail_followers_id = f.id)""")
+# an event e's followers and their subtypes
+_EVENT_FOLLOWERS = SQL("""
+    (SELECT count(*) FROM mail_followers f
+      WHERE f.res_model = 'customer.relationship.event' AND f.res_id = e.id) AS followers,
+    (SELECT COALESCE(sum(%s), 0) FROM mail_followers f
+      WHERE f.res_model = 'customer.relationship.event' AND f.res_id = e.id)
+      AS follower_subtypes""", _SUBTYPES)
+
+
 def captures(job, params):
     """{name: query} of the job's stored result; the same queries read the floor's result
     (before its rollback) and the module's (after its job)."""
@@ -290,16 +324,17 @@ def captures(job, params):
                                    manual_interval_days
                               FROM customer_consumption_cycle""", LEARNED),
             'cycle_activity': SQL("""
-                SELECT c.partner_id, c.product_id, a.activity_type_id, a.user_id,
+                SELECT c.partner_id, c.product_id, a.activity_type_id, a.user_id, a.user_tz,
                        a.date_deadline, a.summary, a.note IS NOT NULL AS has_note
                   FROM mail_activity a
                   JOIN customer_consumption_cycle c ON c.id = a.res_id
                  WHERE a.res_model = 'customer.consumption.cycle'"""),
             'cycle_follower': SQL("""
-                SELECT c.partner_id, c.product_id, f.partner_id AS follower
+                SELECT c.partner_id, c.product_id, f.partner_id AS follower,
+                       %s AS subtypes
                   FROM mail_followers f
                   JOIN customer_consumption_cycle c ON c.id = f.res_id
-                 WHERE f.res_model = 'customer.consumption.cycle'"""),
+                 WHERE f.res_model = 'customer.consumption.cycle'""", _SUBTYPES),
             'replenishment': SQL("""
                 SELECT c.partner_id AS cycle_partner, c.product_id, e.consumption_due_date,
                        e.partner_id, e.user_id, e.company_id, e.date, e.name, e.state, e.kind,
@@ -307,11 +342,13 @@ def captures(job, params):
                        (SELECT count(*) FROM mail_activity a
                          WHERE a.res_model = 'customer.relationship.event'
                            AND a.res_id = e.id) AS activities,
-                       (SELECT count(*) FROM mail_followers f
-                         WHERE f.res_model = 'customer.relationship.event'
-                           AND f.res_id = e.id) AS followers
+                       (SELECT min(a.user_tz) FROM mail_activity a
+                         WHERE a.res_model = 'customer.relationship.event'
+                           AND a.res_id = e.id) AS activity_tz,
+                       %s
                   FROM customer_relationship_event e
-                  JOIN customer_consumption_cycle c ON c.id = e.consumption_cycle_id"""),
+                  JOIN customer_consumption_cycle c ON c.id = e.consumption_cycle_id""",
+                _EVENT_FOLLOWERS),
         }
     if job == 'plan':
         return {
@@ -321,14 +358,12 @@ def captures(job, params):
                        e.company_id, e.tier_id, e.channel, e.kind, e.plan_key,
                        count(a.id) AS activities, min(a.activity_type_id) AS activity_type,
                        bool_and(a.date_deadline = e.date) AS activity_on_date,
-                       (SELECT count(*) FROM mail_followers f
-                         WHERE f.res_model = 'customer.relationship.event'
-                           AND f.res_id = e.id) AS followers
+                       min(a.user_tz) AS activity_tz, %s
                   FROM customer_relationship_event e
                   LEFT JOIN mail_activity a ON a.res_model = 'customer.relationship.event'
                                            AND a.res_id = e.id
                  WHERE e.state = 'planned' AND e.plan_item IS NOT NULL
-                 GROUP BY e.id"""),
+                 GROUP BY e.id""", _EVENT_FOLLOWERS),
             'plan_date': SQL("""
                 SELECT e.partner_id, e.plan_item, e.date FROM customer_relationship_event e
                  WHERE e.state = 'planned' AND e.plan_item IS NOT NULL"""),

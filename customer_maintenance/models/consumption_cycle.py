@@ -266,6 +266,12 @@ class CustomerConsumptionCycle(models.Model):
             factor))
         count = self.env.cr.rowcount
         self.invalidate_model()
+        # on a first night (or after a large import) the statistics still say the table is
+        # (nearly) empty, and the night's next statements join the new cycles by nested
+        # loops: 40 s instead of 0.4 s for the anomaly flags of 20k customers
+        estimate = self.env.execute_query(queries.table_estimate())[0][0]
+        if count > 1000 and count > 0.2 * estimate:
+            self.env.cr.execute(queries.analyze_cycles())
         _logger.info('consumption cycles: %d learned or changed (look-back from %s)',
                      count, date_from)
         return count

@@ -60,25 +60,36 @@ class CustomerConsumptionCycle(models.Model):
             mail_activity_quick_update=True)
         cycles = self.sudo()
 
+        names = {}
+
         def plan(batch):
-            Event._create_planned_events([cycle._prepare_replenishment_event_vals(today, lead)
-                                          for cycle in cycles.browse(batch)])
+            Event._create_planned_events([
+                cycle._prepare_replenishment_event_vals(today, lead, names)
+                for cycle in cycles.browse(batch)])
         done, failed = run_batches(self.env, 'replenishment calls', ids, plan,
                                    batch_size=consumption_cycle.BATCH_SIZE, automatic=automatic)
         _logger.info('consumption cycles: %d replenishment calls planned, %d skipped',
                      done - len(failed), len(failed))
         return done - len(failed)
 
-    def _prepare_replenishment_event_vals(self, today, lead):
+    def _prepare_replenishment_event_vals(self, today, lead, names=None):
         """The call of this cycle's next due date: `lead` days before it, today at the
-        earliest; named in the account manager's language."""
+        earliest; named in the account manager's language. `names` (a dict kept over a
+        night) holds the names already made: the calls of a night share a few languages,
+        products and due dates, and formatting a date costs more than the rest."""
         self.ensure_one()
         due = self.next_due_date
         user = self.user_id
-        env = self.with_context(lang=user.lang or self.env.lang).env
+        lang = user.lang or self.env.lang
+        names = {} if names is None else names
+        key = (lang, self.product_id.id, due)
+        if key not in names:
+            env = self.with_context(lang=lang).env
+            names[key] = env._('Replenishment call: %s (due %s)',
+                               self.product_id.with_env(env).display_name,
+                               format_date(env, due))
         return {
-            'name': env._('Replenishment call: %s (due %s)', self.product_id.display_name,
-                          format_date(env, due)),
+            'name': names[key],
             'partner_id': self.partner_id.id,
             'user_id': user.id or False,
             'kind': 'periodic',

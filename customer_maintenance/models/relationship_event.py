@@ -290,15 +290,21 @@ class CustomerRelationshipEvent(models.Model):
         if to_create and self.env.context.get('mail_activity_quick_update'):
             # the nightly jobs (planner, replenishment calls): nobody is notified, so the
             # activities are created set-based (tools/activities.py)
-            names = {event.id: event.display_name for event in self}
-            create_activities(self, [
-                (vals['res_id'], names[vals['res_id']], vals['summary'], None,
-                 vals['date_deadline'], vals['user_id'], vals['activity_type_id'])
-                for vals in to_create])
+            self._create_quick_activities([
+                (vals['res_id'], vals['summary'], vals['date_deadline'], vals['user_id'],
+                 vals['activity_type_id']) for vals in to_create])
         elif to_create:
             # flushed at once: the activities' document names (res_name) are computed now,
             # from the events still in cache, not by one SELECT per event at a later flush
             self.env['mail.activity'].create(to_create).flush_recordset()
+
+    @api.model
+    def _create_quick_activities(self, items):
+        """The activities of new planned events, set-based: items are (event id, name, date,
+        user id, activity type id); the event's name is its display name, the activity's
+        document name."""
+        create_activities(self, [(event_id, name, name, None, date, user_id, type_id)
+                                 for event_id, name, date, user_id, type_id in items])
 
     # --- actions -------------------------------------------------------------------------
 

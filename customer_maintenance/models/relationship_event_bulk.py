@@ -15,6 +15,7 @@ convert, or a create() override of a module other than those it reproduces.
 from odoo import api, models
 
 from ..queries import relationship_events as queries
+from . import relationship_event
 
 # the field types whose write value is their column value (False meaning NULL)
 BULK_FIELD_TYPES = {'char', 'text', 'selection', 'date', 'many2one', 'integer', 'float'}
@@ -42,11 +43,30 @@ class CustomerRelationshipEvent(models.Model):
                 for vals in vals_list]
         self.env.flush_all()
         self.env.cr.execute(queries.insert_events(columns, rows, self.env.uid))
-        events = self.browse([row[0] for row in self.env.cr.fetchall()])
+        # the ids come from the sequence in the order of the rows
+        ids = sorted(row[0] for row in self.env.cr.fetchall())
+        events = self.browse(ids)
         # as create(): the Python constraints of the fields given, then the activities
-        events._validate_fields(names)
-        events._sync_activities()
+        events._bulk_validate(names)
+        if self.env.context.get('mail_activity_quick_update'):
+            types = self._activity_type_ids()
+            self._create_quick_activities([
+                (event_id, vals['name'], vals['date'], vals['user_id'],
+                 types.get(vals['channel']) or types[None])
+                for event_id, vals in zip(ids, vals_list)
+                if vals.get('state') == 'planned' and vals.get('user_id')])
+        else:
+            events._sync_activities()
         return events
+
+    def _bulk_validate(self, names):
+        """Run the constraints of the fields `names` on the new events, as create() does;
+        but the contact check, which reads customers and contacts record by record:
+        `_bulk_defaults` checked the rows for it in one query before."""
+        names = set(names)
+        for check in self._constraint_methods:
+            if not names.isdisjoint(check._constrains) and not _is_contact_check(check):
+                check(self)
 
     @api.model
     def _bulk_defaults(self, vals_list):
@@ -69,4 +89,16 @@ class CustomerRelationshipEvent(models.Model):
         defaults = self.default_get(sorted(stored - given_by_all))
         if any(self._fields[name].type not in BULK_FIELD_TYPES for name in defaults):
             return None
+        # a row the contact check refuses: create() raises its message
+        if any(_is_contact_check(check) for check in self._constraint_methods) and \
+                self.env.execute_query(queries.contact_check_fails(
+                    [vals['partner_id'] for vals in vals_list],
+                    [vals.get('contact_id') or None for vals in vals_list]))[0][0]:
+            return None
         return defaults
+
+
+def _is_contact_check(check):
+    """Whether `check` is the event's own contact check (not an override elsewhere)."""
+    return (check.__name__ == '_check_contact'
+            and check.__module__ == relationship_event.__name__)

@@ -260,8 +260,6 @@ class CustomerRelationshipEvent(models.Model):
                        for company_id in {row['company_id'] for row in rows}}
         days = planning.level_load(rows, load, context['settings']['capacity'], non_working,
                                    today, last_day)
-        names = dict(self.env['res.partner'].browse(
-            {row['partner_id'] for row in rows}).mapped(lambda p: (p.id, p.name)))
         vals_list = []
         for row in rows:
             day = days.get((row['partner_id'], row['item']))
@@ -269,7 +267,7 @@ class CustomerRelationshipEvent(models.Model):
                 continue
             vals_list.append({
                 'name': '%s: %s' % (self._planner_label(row['user_id'], row['item'], context),
-                                    names[row['partner_id']]),
+                                    row['name']),
                 'partner_id': row['partner_id'], 'user_id': row['user_id'],
                 'company_id': row['company_id'], 'kind': 'periodic', 'channel': row['item'],
                 'date': day, 'state': 'planned', 'plan_item': row['item'],

@@ -223,3 +223,14 @@ def replenishments_to_plan(today, lead):
                      AND (e.consumption_due_date = c.next_due_date OR e.state = 'planned'))
             ORDER BY c.id""",
         today=today, lead=lead)
+
+
+def table_estimate():
+    """The row count the planner believes customer_consumption_cycle has (-1: never
+    analyzed)."""
+    return SQL("SELECT reltuples FROM pg_class WHERE oid = 'customer_consumption_cycle'::regclass")
+
+
+def analyze_cycles():
+    """Fresh planner statistics for the cycle table."""
+    return SQL('ANALYZE customer_consumption_cycle')

@@ -24,3 +24,20 @@ def insert_events(columns, rows, uid):
         values=SQL(', ').join(SQL('x.%s', name) for name in names),
         arrays=SQL(', ').join(arrays),
         uid=uid)
+
+
+
+def contact_check_fails(partner_ids, contact_ids):
+    """Whether the contact check (relationship_event._check_contact) fails for one of the
+    events of customers `partner_ids[i]` with contact `contact_ids[i]` (or None): a contact
+    person as customer, or a contact of another customer."""
+    return SQL(
+        """SELECT EXISTS (
+               SELECT 1 FROM res_partner p
+                WHERE p.id = ANY(%(partners)s) AND p.parent_id IS NOT NULL
+           ) OR EXISTS (
+               SELECT 1 FROM unnest(%(partners)s::int[], %(contacts)s::int[])
+                             AS x(partner_id, contact_id)
+                 JOIN res_partner c ON c.id = x.contact_id
+                WHERE c.commercial_partner_id IS DISTINCT FROM x.partner_id)""",
+        partners=list(partner_ids), contacts=list(contact_ids))

@@ -34,7 +34,7 @@ def due_periodic(partner_ids, items, today, last_day, jitter_percent, window):
     """Business calls, care calls, visits due for `partner_ids` up to `last_day`.
 
     One row per customer and item without an open (planned) event of that item:
-    (partner_id, item, user_id, company_id, tier_id, interval, last_date, due_date), where
+    (partner_id, name, item, user_id, company_id, tier_id, interval, last_date, due_date), where
     last_date is the last done (or planned-then-cancelled) contact of the item's channel and
     due_date = last_date + interval (± jitter for care calls), NULL for a customer never
     contacted. A planned call not planned by the planner (by hand, a replenishment call)
@@ -44,7 +44,8 @@ def due_periodic(partner_ids, items, today, last_day, jitter_percent, window):
                today=today)
     return SQL("""
         WITH cust AS (
-            SELECT p.id AS partner_id, p.user_id, COALESCE(p.company_id, u.company_id) AS company_id,
+            SELECT p.id AS partner_id, p.name, p.user_id,
+                   COALESCE(p.company_id, u.company_id) AS company_id,
                    t.id AS tier_id, t.call_interval_days, t.care_call_interval_days,
                    t.visit_interval_days
               FROM res_partner p
@@ -71,8 +72,8 @@ def due_periodic(partner_ids, items, today, last_day, jitter_percent, window):
              WHERE e.partner_id = ANY(%(ids)s) AND e.state = 'planned'
                AND e.plan_item = ANY(%(items)s)
         ), due AS (
-            SELECT it.partner_id, it.item, it.user_id, it.company_id, it.tier_id, it.interval,
-                   cl.last_date,
+            SELECT it.partner_id, it.name, it.item, it.user_id, it.company_id, it.tier_id,
+                   it.interval, cl.last_date,
                    CASE WHEN cl.last_date IS NULL THEN NULL
                         WHEN it.item = 'care_call' THEN cl.last_date + it.interval + %(jitter)s
                         ELSE cl.last_date + it.interval END AS due_date
@@ -81,8 +82,8 @@ def due_periodic(partner_ids, items, today, last_day, jitter_percent, window):
               LEFT JOIN open op ON op.partner_id = it.partner_id AND op.item = it.item
              WHERE it.interval > 0 AND op.partner_id IS NULL
         )
-        SELECT due.partner_id, due.item, due.user_id, due.company_id, due.tier_id, due.interval,
-               due.last_date, due.due_date
+        SELECT due.partner_id, due.name, due.item, due.user_id, due.company_id, due.tier_id,
+               due.interval, due.last_date, due.due_date
           FROM due
          WHERE %(base)s <= %(last_day)s
            AND NOT (due.item = 'call' AND (due.partner_id, %(base)s) IN (
