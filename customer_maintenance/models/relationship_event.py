@@ -117,6 +117,11 @@ class CustomerRelationshipEvent(models.Model):
         self.env.cr.execute(SQL("""
             CREATE INDEX IF NOT EXISTS customer_relationship_event_partner_channel_date_idx
                 ON customer_relationship_event (partner_id, channel, date)"""))
+        # the planner's question for every customer and item: is one still open?
+        self.env.cr.execute(SQL("""
+            CREATE INDEX IF NOT EXISTS customer_relationship_event_open_item_idx
+                ON customer_relationship_event (partner_id, plan_item)
+             WHERE state = 'planned'"""))
 
     # --- computes ------------------------------------------------------------------------
 

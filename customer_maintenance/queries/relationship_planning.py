@@ -39,6 +39,9 @@ def due_periodic(partner_ids, items, today, last_day, jitter_percent, window):
     due_date = last_date + interval (± jitter for care calls), NULL for a customer never
     contacted. A planned call not planned by the planner (by hand, a replenishment call)
     within `window` days of the due business call stands in for it (no row).
+
+    The open events and those planned calls are looked up per customer (NOT EXISTS on the
+    customer's events): scanning all planned events for every batch grew with the table.
     """
     base = SQL('GREATEST(%(today)s::date, COALESCE(due.due_date, %(today)s::date))',
                today=today)
@@ -66,11 +69,6 @@ def due_periodic(partner_ids, items, today, last_day, jitter_percent, window):
              WHERE e.partner_id = ANY(%(ids)s) AND e.channel = ANY(%(items)s)
                AND (e.state = 'done' OR (e.state = 'cancelled' AND e.plan_item IS NOT NULL))
              GROUP BY e.partner_id, e.channel
-        ), open AS (
-            SELECT DISTINCT e.partner_id, e.plan_item AS item
-              FROM customer_relationship_event e
-             WHERE e.partner_id = ANY(%(ids)s) AND e.state = 'planned'
-               AND e.plan_item = ANY(%(items)s)
         ), due AS (
             SELECT it.partner_id, it.name, it.item, it.user_id, it.company_id, it.tier_id,
                    it.interval, cl.last_date,
@@ -79,19 +77,20 @@ def due_periodic(partner_ids, items, today, last_day, jitter_percent, window):
                         ELSE cl.last_date + it.interval END AS due_date
               FROM items it
               LEFT JOIN closed cl ON cl.partner_id = it.partner_id AND cl.item = it.item
-              LEFT JOIN open op ON op.partner_id = it.partner_id AND op.item = it.item
-             WHERE it.interval > 0 AND op.partner_id IS NULL
+             WHERE it.interval > 0
+               AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
+                                WHERE e.partner_id = it.partner_id AND e.state = 'planned'
+                                  AND e.plan_item = it.item)
         )
         SELECT due.partner_id, due.name, due.item, due.user_id, due.company_id, due.tier_id,
                due.interval, due.last_date, due.due_date
           FROM due
          WHERE %(base)s <= %(last_day)s
-           AND NOT (due.item = 'call' AND (due.partner_id, %(base)s) IN (
-               SELECT e.partner_id, e.date + g.shift
-                 FROM customer_relationship_event e
-                CROSS JOIN generate_series(-%(window)s, %(window)s) AS g(shift)
-                WHERE e.partner_id = ANY(%(ids)s) AND e.state = 'planned'
-                  AND e.channel = 'call' AND e.plan_item IS NULL))
+           AND NOT (due.item = 'call' AND EXISTS (
+               SELECT 1 FROM customer_relationship_event e
+                WHERE e.partner_id = due.partner_id AND e.channel = 'call'
+                  AND e.date BETWEEN %(base)s - %(window)s AND %(base)s + %(window)s
+                  AND e.state = 'planned' AND e.plan_item IS NULL))
          ORDER BY due.partner_id, due.item""",
                ids=list(partner_ids), items=list(items), today=today, last_day=last_day,
                window=window, base=base,
@@ -123,6 +122,10 @@ def _eligible_where(partner_ids):
                list(partner_ids))
 
 
+# The greetings' NOT EXISTS look among the customer's events of the item (a greeting is
+# planned on its customer, its key names its item): with the key alone, PostgreSQL could use
+# no index (the unique one on plan_key is partial) and every batch read the whole event
+# table (4M rows at 200k customers).
 def festival_greetings(partner_ids, festival_ids, years, occasions, greet_dates):
     """Festival greetings due: one row per customer of a tier greeting the festival and per
     occurrence (festival_ids[i], years[i], occasions[i], greet_dates[i]) not yet planned."""
@@ -137,7 +140,8 @@ def festival_greetings(partner_ids, festival_ids, years, occasions, greet_dates)
             ON v.festival_id = r.festival_id
          WHERE %(where)s
            AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
-                            WHERE e.plan_key = 'festival:' || v.festival_id || ':' || v.year
+                            WHERE e.partner_id = p.id AND e.plan_item = 'festival'
+                              AND e.plan_key = 'festival:' || v.festival_id || ':' || v.year
                                                || ':' || p.id)
          ORDER BY p.id, v.greet""",
                join=_eligible_join(), where=_eligible_where(partner_ids),
@@ -163,7 +167,8 @@ def birthday_greetings(partner_ids, calendars, months, days, years, occasions, g
            AND v.month = c.birthday_month AND v.day = c.birthday_day
          WHERE %(where)s AND t.birthday_greeting
            AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
-                            WHERE e.plan_key = 'birthday:' || c.id || ':' || v.year)
+                            WHERE e.partner_id = p.id AND e.plan_item = 'birthday'
+                              AND e.plan_key = 'birthday:' || c.id || ':' || v.year)
          ORDER BY c.id""",
                join=_eligible_join(), where=_eligible_where(partner_ids),
                cal=list(calendars), month=list(months), day=list(days), year=list(years),
@@ -185,7 +190,8 @@ def anniversary_greetings(partner_ids, calendars, months, days, years, occasions
            AND v.year > extract(year FROM p.founding_date)
          WHERE %(where)s AND t.birthday_greeting AND p.founding_date IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
-                            WHERE e.plan_key = 'anniversary:' || p.id || ':' || v.year)
+                            WHERE e.partner_id = p.id AND e.plan_item = 'anniversary'
+                              AND e.plan_key = 'anniversary:' || p.id || ':' || v.year)
          ORDER BY p.id""",
                join=_eligible_join(), where=_eligible_where(partner_ids),
                cal=list(calendars), month=list(months), day=list(days), year=list(years),
