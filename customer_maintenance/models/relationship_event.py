@@ -224,7 +224,8 @@ class CustomerRelationshipEvent(models.Model):
         """The customer's account manager as responsible and the gift's value as gift value,
         where not given (by create() and by the nightly jobs' insert alike)."""
         partners = self.env['res.partner'].browse(
-            {vals['partner_id'] for vals in vals_list if vals.get('partner_id')})
+            {vals['partner_id'] for vals in vals_list
+             if vals.get('partner_id') and not vals.get('user_id')})
         managers = {partner.id: partner.user_id.id for partner in partners}
         gifts = self.env['customer.gift'].browse(
             {vals['gift_id'] for vals in vals_list if vals.get('gift_id')})

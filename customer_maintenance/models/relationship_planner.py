@@ -82,7 +82,7 @@ class CustomerRelationshipEvent(models.Model):
         """What every batch needs: dates, settings, the days off of each company, the
         festival occurrences and yearly dates whose greeting falls in the horizon."""
         return {'today': today, 'last_day': last_day, 'settings': settings,
-                'non_working': {}, 'labels': {}, 'user_lang': {},
+                'non_working': {}, 'labels': {}, 'user_env': {},
                 'festivals': self._planner_festival_occurrences(today, last_day),
                 'dates': self._planner_date_combinations(
                     today, last_day, settings['birthday_lead'])}
@@ -92,11 +92,11 @@ class CustomerRelationshipEvent(models.Model):
         """The environment in the language of the event's account manager: the name of a
         planned event is what he reads in his list and calendar, not the language of the
         user running the cron (__system__, English)."""
-        langs = context['user_lang']
-        if user_id not in langs:
+        envs = context['user_env']
+        if user_id not in envs:
             user = self.env['res.users'].sudo().browse(user_id)
-            langs[user_id] = user.lang or self.env.lang
-        return self.with_context(lang=langs[user_id]).env
+            envs[user_id] = self.with_context(lang=user.lang or self.env.lang).env
+        return envs[user_id]
 
     @api.model
     def _planner_label(self, user_id, item, context):
