@@ -196,3 +196,8 @@ def anniversary_greetings(partner_ids, calendars, months, days, years, occasions
                join=_eligible_join(), where=_eligible_where(partner_ids),
                cal=list(calendars), month=list(months), day=list(days), year=list(years),
                occ=list(occasions), greet=list(greet_dates))
+
+
+def analyze_events():
+    """Fresh planner statistics for the event table (its state, item and customer columns)."""
+    return SQL('ANALYZE customer_relationship_event (state, plan_item, partner_id, channel)')

@@ -307,6 +307,30 @@ class TestLevelledLoad(RelationshipCase):
         self.Event._plan_relationship_events(today + DAY)
         self.assertEqual(self.Event.search([('partner_id', 'in', self.customers.ids)]), events)
 
+    def test_capacity_over_batches(self):
+        """The managers' load is carried from batch to batch (read once a night), and the
+        event table is analyzed as the night's planned events double."""
+        self.env.company.resource_calendar_id.tz = 'UTC'
+        module_queries = relationship_planner.queries
+        with patch.object(relationship_planner, 'BATCH_SIZE', 7), \
+                patch.object(relationship_planner, 'ANALYZE_FIRST', 50), \
+                patch.object(module_queries, 'analyze_events',
+                             wraps=queries.analyze_events) as analyze, \
+                patch.object(module_queries, 'planned_load',
+                             wraps=queries.planned_load) as load:
+            self.Event._plan_relationship_events(MONDAY)
+        events = self.Event.search([('partner_id', 'in', self.customers.ids)])
+        for item, capacity in (('call', 20), ('visit', 5)):
+            with self.subTest(item):
+                planned = events.filtered(lambda e, i=item: e.plan_item == i)
+                self.assertEqual(len(planned), 300)
+                self.assertLessEqual(max(Counter(planned.mapped('date')).values()), capacity)
+        # 600 events (and the demo's) planned: analyzed at 50, 100, 200 and 400 at least
+        self.assertGreaterEqual(analyze.call_count, 4)
+        # more than 40 batches, the load read once per manager (calls and visits)
+        managers = self.env['res.users'].search_count([])
+        self.assertLessEqual(load.call_count, 2 * managers)
+
     def test_existing_load_counts(self):
         """Calls planned by hand fill the manager's day: the planner plans around them."""
         self.env['ir.config_parameter'].sudo().set_param(
