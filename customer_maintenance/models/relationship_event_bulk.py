@@ -7,10 +7,11 @@ Their ORM create() costs about 0.9 ms an event in Python (defaults, field conver
 the create overrides), which put both jobs at 2-6 times their SQL floor in the bench. With
 the jobs' context (tracking disabled: no follower, no creation message) what create() does
 reduces to: our completion of the values (`_complete_create_vals`), the defaults, the rows,
-the Python constraints and the activities. This helper
-does exactly that, in one INSERT per batch (queries/relationship_events.py), and falls back
-to create() whenever it could do less than create(): values of a field type it does not
-convert, or a create() override of a module other than those it reproduces.
+the Python constraints and the activities. This helper does exactly that, in one INSERT per
+batch (queries/relationship_events.py), and falls back to create() whenever it could do less
+than create(): tracking on, a value that is not a stored column of a type it converts, a row
+the contact check refuses (create() then raises its message), or a create() override of a
+module other than those it reproduces. tests/test_relationship_event_bulk.py compares both.
 """
 from odoo import api, models
 

@@ -5,8 +5,8 @@
 Per batch of customers, one query (queries/relationship_planning.py) finds what is due; the
 load is levelled in Python (services/planning.py: staggered first contacts, the managers'
 daily capacity, the companies' working days); the events and their activities are inserted
-set-based per batch (relationship_event_bulk.py). Idempotent: a customer with an open event of an item gets
-no second one, and the plan_key unique index guards the rest.
+set-based per batch (relationship_event_bulk.py). Idempotent: a customer with an open event
+of an item gets no second one, and the plan_key unique index guards the rest.
 """
 import datetime
 import logging
