@@ -48,6 +48,11 @@ def single_run(job):
             with job_lock(self.env, job) as locked:
                 if not locked:
                     return False
+                if kwargs.get('automatic'):
+                    # a fresh snapshot: the runner's transaction may have begun before another
+                    # process committed its run and released the lock, and would then update
+                    # the rows that run wrote (serialization failure under REPEATABLE READ)
+                    self.env.cr.commit()
                 result = method(self, *args, **kwargs)
                 if kwargs.get('automatic'):
                     self.env.cr.commit()
