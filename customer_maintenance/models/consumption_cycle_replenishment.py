@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import datetime
 import logging
+from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import _lt, api, fields, models
 from odoo.tools.misc import format_date
 
 from ..queries import consumption as queries
@@ -13,12 +14,26 @@ from . import consumption_cycle
 
 _logger = logging.getLogger(__name__)
 
+# why the nightly job cancels an open replenishment call (queries.stale_replenishment_calls),
+# written as the call's outcome in its account manager's language
+STALE_OUTCOMES = {
+    'lapsed': _lt('Cancelled by the nightly job: the cycle lapsed (overdue by more than two '
+                  'intervals). The customer is to be won back: see Lapsed Customers.'),
+    'moved': _lt('Cancelled by the nightly job: the due date of the cycle moved to %(due)s '
+                 '(the customer ordered again, or its interval changed). The call for that '
+                 'date is planned before it.'),
+    'undue': _lt('Cancelled by the nightly job: the cycle has no due date any more (too few '
+                 'orders left to learn it from).'),
+}
+
 
 class CustomerConsumptionCycle(models.Model):
     """Replenishment calls (補貨電話): one relationship event per due date of a cycle, planned
     `reminder lead` days before it. A cycle already overdue (learned late, or its due date
     moved into the past) gets one call today, shown overdue; a lapsed one (overdue by more
-    than two intervals) gets none: it is a customer to win back."""
+    than two intervals) gets none: it is a customer to win back. An open call whose due date
+    is gone (the customer ordered again, the interval changed, the cycle lapsed) is cancelled
+    the same night, so that it neither lingers overdue nor blocks the call of the new date."""
     _inherit = 'customer.consumption.cycle'
 
     replenishment_event_ids = fields.One2many(
@@ -52,6 +67,7 @@ class CustomerConsumptionCycle(models.Model):
         still planned."""
         today = cm_today(self.env, today)
         _months, _factor, lead = self._consumption_settings()
+        self._cancel_stale_replenishment_calls(today, automatic=automatic)
         self.env.flush_all()
         self.env.cr.execute(queries.replenishments_to_plan(today, lead))
         ids = [row[0] for row in self.env.cr.fetchall()]
@@ -69,6 +85,34 @@ class CustomerConsumptionCycle(models.Model):
         done, failed = run_batches(self.env, 'replenishment calls', ids, plan,
                                    batch_size=consumption_cycle.BATCH_SIZE, automatic=automatic)
         _logger.info('consumption cycles: %d replenishment calls planned, %d skipped',
+                     done - len(failed), len(failed))
+        return done - len(failed)
+
+    @api.model
+    def _cancel_stale_replenishment_calls(self, today, automatic=False):
+        """Cancel the open calls whose due date is gone, each with why as its outcome;
+        returns how many. Idempotent: a cancelled call is closed."""
+        self.env.flush_all()
+        self.env.cr.execute(queries.stale_replenishment_calls(today))
+        rows = {event_id: (reason, due) for event_id, reason, due in self.env.cr.fetchall()}
+        if not rows:
+            return 0
+        # not tracking_disable: the chatter of the call shows that the job cancelled it
+        Event = self.env['customer.relationship.event'].sudo()
+
+        def cancel(batch):
+            groups = defaultdict(list)
+            for event in Event.browse(batch):
+                reason, due = rows[event.id]
+                groups[event.user_id.lang or self.env.lang, reason, due].append(event.id)
+            for (lang, reason, due), ids in groups.items():
+                env = Event.with_context(lang=lang).env
+                outcome = env._(STALE_OUTCOMES[reason]) % {
+                    'due': due and format_date(env, due)}
+                Event.browse(ids).write({'state': 'cancelled', 'outcome': outcome})
+        done, failed = run_batches(self.env, 'stale replenishment calls', list(rows), cancel,
+                                   batch_size=consumption_cycle.BATCH_SIZE, automatic=automatic)
+        _logger.info('consumption cycles: %d stale replenishment calls cancelled, %d skipped',
                      done - len(failed), len(failed))
         return done - len(failed)
 

@@ -211,6 +211,19 @@ class CustomerRelationshipEvent(models.Model):
                 raise ValidationError(_('Event "%s": a gift value needs its gift. Choose the '
                                         'gift given, or clear the gift value.', event.name))
 
+    @api.constrains('partner_id', 'followup_of_id')
+    def _check_followup(self):
+        # the record rules let an assignee create the follow-up of his event: only for the
+        # same customer, or following up would open any customer to him
+        for event in self:
+            if event.followup_of_id and event.followup_of_id.partner_id != event.partner_id:
+                raise ValidationError(_(
+                    'Event "%(event)s" follows up "%(previous)s" of %(customer)s: a follow-up '
+                    'is for the same customer. Log an event of its own for %(other)s.',
+                    event=event.name, previous=event.followup_of_id.name,
+                    customer=event.followup_of_id.partner_id.display_name,
+                    other=event.partner_id.display_name))
+
     # --- CRUD ----------------------------------------------------------------------------
 
     @api.model_create_multi

@@ -225,6 +225,26 @@ def replenishments_to_plan(today, lead):
         today=today, lead=lead)
 
 
+def stale_replenishment_calls(today):
+    """The open replenishment calls that no longer prepare their cycle's next due date, with
+    why: 'lapsed' (the cycle lapsed: a customer to win back), 'moved' (the customer ordered
+    again or the interval changed: another due date) or 'undue' (the cycle has no due date
+    any more). Rows (event id, reason, the cycle's due date); the calls are few, found on the
+    cycle index of the events."""
+    return SQL(
+        """SELECT e.id,
+                  CASE WHEN c.lapse_date <= %(today)s::date THEN 'lapsed'
+                       WHEN c.next_due_date IS NULL THEN 'undue' ELSE 'moved' END,
+                  c.next_due_date
+             FROM customer_relationship_event e
+             JOIN customer_consumption_cycle c ON c.id = e.consumption_cycle_id
+            WHERE e.consumption_cycle_id IS NOT NULL AND e.state = 'planned'
+              AND (c.lapse_date <= %(today)s::date
+                   OR c.next_due_date IS DISTINCT FROM e.consumption_due_date)
+            ORDER BY e.id""",
+        today=today)
+
+
 def table_estimate():
     """The row count the planner believes customer_consumption_cycle has (-1: never
     analyzed)."""

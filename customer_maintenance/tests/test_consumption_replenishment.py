@@ -116,16 +116,20 @@ class TestReplenishmentCalls(ReplenishmentCase):
         self.assertEqual(self._plan(TODAY), 1)
         call = self._calls(cycle)
         self.assertEqual((call.date, call.consumption_due_date), (TODAY, D(2026, 6, 19)))
-        # and moved again while that call is open: still exactly one call
+        # moved again while that call is open: the call of the old date is cancelled with
+        # why, the new date gets its call; still one open call
         cycle.with_user(self.manager_a).write({'manual_interval_days': 35})
         self.assertEqual(cycle.next_due_date, D(2026, 6, 14))
-        self.assertEqual(self._plan(TODAY), 0)
-        self.assertEqual(len(self._calls(cycle)), 1)
-        # once it is done, the next due date gets its call
-        call._mark_done('Delivered.')
         self.assertEqual(self._plan(TODAY), 1)
-        self.assertEqual(self._calls(cycle).mapped('consumption_due_date'),
-                         [D(2026, 6, 14), D(2026, 6, 19)])
+        calls = self._calls(cycle).sorted('consumption_due_date')
+        self.assertEqual([(c.consumption_due_date, c.state) for c in calls],
+                         [(D(2026, 6, 14), 'planned'), (D(2026, 6, 19), 'cancelled')])
+        self.assertIn('moved to 06/14/2026', call.outcome)
+        self.assertFalse(call.activity_ids)
+        # once it is done, nothing more for that due date
+        calls[0]._mark_done('Delivered.')
+        self.assertEqual(self._plan(TODAY), 0)
+        self.assertEqual(len(self._calls(cycle)), 2)
 
     def test_first_night_no_flood_of_stale_calls(self):
         """Due soon, overdue and lapsed customers on the first night: one call for each of
@@ -156,9 +160,65 @@ class TestReplenishmentCalls(ReplenishmentCase):
         mine_lapsed = self.Cycle.with_user(self.manager_a).with_context(cm_today=TODAY).search(
             [('is_lapsed', '=', True), ('partner_id', 'in', customers.ids)])
         self.assertEqual(mine_lapsed, lapsed_cycle)
-        # later nights: the open calls stay the only ones, the lapsed customer gets none
+        # later nights: no other call; the late customer's call, never made, is cancelled
+        # when its cycle lapses (08-05): it would stay overdue for ever, the customer is now
+        # one to win back
+        self._plan(D(2026, 8, 4))
+        self.assertEqual(calls.mapped('state'), ['planned', 'planned'])
         self._plan(D(2026, 8, 10))
         self.assertEqual(self._calls(cycles), calls)
+        self.assertEqual((by_partner[soon].state, by_partner[late].state),
+                         ('planned', 'cancelled'))
+        self.assertIn('Lapsed Customers', by_partner[late].outcome)
+        self.assertFalse(by_partner[late].activity_ids)
+
+    def test_reorder_replaces_the_open_call(self):
+        """The customer orders again before the call is made: that call is cancelled the
+        next night (it neither lingers overdue nor blocks the next one), and the next due
+        date gets its call when it comes near; a second night changes nothing."""
+        self._history(self.customer_a, self.oil, D(2026, 2, 5), [30] * 3, [10] * 4)  # due 06-05
+        Cycle = self.Cycle.with_context(cm_today=TODAY)
+        Cycle.cron_learn_consumption_cycles()
+        cycle = self._cycle()
+        first = self._calls(cycle)
+        self.assertEqual((first.consumption_due_date, first.state), (D(2026, 6, 5), 'planned'))
+        self._confirmed_order(self.customer_a, D(2026, 7, 2), [(self.oil, 10, 1.0)])
+        night = D(2026, 7, 3)
+        for _run in range(2):
+            # tracked as the cron is (the fixture's environment disables tracking)
+            self.Cycle.with_context(cm_today=night, tracking_disable=False
+                                    ).cron_learn_consumption_cycles()
+            due = cycle.next_due_date
+            self.assertGreater(due, night + datetime.timedelta(days=7))   # beyond the lead
+            self.assertEqual(first.state, 'cancelled')
+            self.assertIn('moved to %s' % due.strftime('%m/%d/%Y'), first.outcome)
+            self.assertEqual(self._calls(cycle), first)
+        # the cancellation is in the call's chatter
+        self.assertTrue(first.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == 'state'))
+        call_day = due - datetime.timedelta(days=7)
+        self.assertEqual(self._plan(call_day), 1)
+        new = self._calls(cycle) - first
+        self.assertEqual((new.consumption_due_date, new.date, new.state),
+                         (due, call_day, 'planned'))
+        # a call the manager closed is never touched again
+        new._mark_done('Ordered.')
+        Cycle._cancel_stale_replenishment_calls(due + datetime.timedelta(days=90))  # lapsed
+        self.assertEqual((new.state, new.outcome), ('done', 'Ordered.'))
+
+    def test_stale_call_outcome_in_the_managers_language(self):
+        self.env['res.lang']._activate_lang('zh_TW')
+        self.manager_a.lang = 'zh_TW'
+        self._history(self.customer_a, self.oil, D(2025, 6, 1), [30] * 3, [10] * 4)
+        self._learn(D(2025, 9, 25))
+        self.assertEqual(self._plan(D(2025, 9, 25)), 1)     # due 09-28
+        call = self._calls(self._cycle())
+        self._plan(D(2026, 1, 1))                           # lapsed since 11-29
+        self.assertEqual(call.state, 'cancelled')
+        self.assertNotIn('Cancelled by the nightly job', call.outcome)
+        self.assertEqual(call.outcome, call.with_context(lang='zh_TW').env._(
+            'Cancelled by the nightly job: the cycle lapsed (overdue by more than two '
+            'intervals). The customer is to be won back: see Lapsed Customers.'))
 
     def test_access_of_the_calls(self):
         self._history(self.customer_a, self.oil, D(2026, 2, 5), [30] * 3, [10] * 4)

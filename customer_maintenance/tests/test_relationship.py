@@ -6,7 +6,7 @@ import datetime
 import psycopg2
 
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from ..tools.today import with_today
@@ -117,6 +117,35 @@ class TestRelationshipEvent(RelationshipCase):
                          (event, 'visit', D(2026, 3, 20), self.contact_a, self.manager_a,
                           'planned'))
         self.assertEqual(followup.activity_ids.user_id, self.manager_a)
+
+    def test_assignee_of_a_colleagues_customer(self):
+        """A supervisor sends manager A to manager B's customer: A sees and closes that event
+        and plans its follow-up there. Naming himself on a new event of B's customer does
+        not open it to him, nor does a follow-up for another customer."""
+        count = self.Event.search_count([])
+        with self.assertRaises(AccessError):
+            self.Event.with_user(self.manager_a).create({
+                'name': 'Self-assigned', 'partner_id': self.customer_b.id,
+                'user_id': self.manager_a.id})
+        self.assertEqual(self.Event.search_count([]), count)
+        sent = self.Event.with_user(self.supervisor).create({
+            'name': 'Cover for B', 'partner_id': self.customer_b.id,
+            'user_id': self.manager_a.id, 'date': D(2026, 3, 2)})
+        self.assertEqual(self.Event.with_user(self.manager_a).search(
+            [('partner_id', '=', self.customer_b.id)]), sent)
+        action = self._done_wizard(sent, self.manager_a, date=D(2026, 3, 2), followup=True,
+                                   followup_date=D(2026, 3, 9))
+        followup = self.Event.browse(action['res_id'])
+        self.assertEqual((sent.state, followup.partner_id, followup.user_id,
+                          followup.followup_of_id), ('done', self.customer_b, self.manager_a,
+                                                     sent))
+        count = self.Event.search_count([])
+        with self.assertRaises(ValidationError) as refused:
+            self.Event.with_user(self.manager_a).create({
+                'name': 'Elsewhere', 'partner_id': self.customer_a.id,
+                'followup_of_id': sent.id})
+        self.assertIn('a follow-up is for the same customer', str(refused.exception))
+        self.assertEqual(self.Event.search_count([]), count)
 
     def test_bad_input_writes_nothing(self):
         other = self.env['res.partner'].create({'name': 'Someone else'})
