@@ -76,12 +76,12 @@ class CustomerConsumptionCycle(models.Model):
             mail_activity_quick_update=True)
         cycles = self.sudo()
 
-        names = {}
+        names, memo = {}, {}
 
         def plan(batch):
             Event._create_planned_events([
                 cycle._prepare_replenishment_event_vals(today, lead, names)
-                for cycle in cycles.browse(batch)])
+                for cycle in cycles.browse(batch)], memo)
         done, failed = run_batches(self.env, 'replenishment calls', ids, plan,
                                    batch_size=consumption_cycle.BATCH_SIZE, automatic=automatic)
         _logger.info('consumption cycles: %d replenishment calls planned, %d skipped',

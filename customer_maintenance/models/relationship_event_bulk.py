@@ -22,25 +22,30 @@ from . import relationship_event
 BULK_FIELD_TYPES = {'char', 'text', 'selection', 'date', 'many2one', 'integer', 'float'}
 # the modules whose create() of relationship events the helper reproduces (see above)
 BULK_CREATE_MODULES = {'base', 'mail', 'customer_maintenance'}
+# the event's own checks that pass on every row where this field is empty: not run when no
+# row gives the field (the nightly jobs never plan follow-ups; reading the field of 2000
+# new events would fetch every column of them, 4 s a night at 200k customers)
+CHECKS_OF_EMPTY_FIELD = {'_check_followup': 'followup_of_id'}
 
 
 class CustomerRelationshipEvent(models.Model):
     _inherit = 'customer.relationship.event'
 
     @api.model
-    def _create_planned_events(self, vals_list):
+    def _create_planned_events(self, vals_list, memo=None):
         """Create the events of a nightly job (called with tracking disabled and
-        `mail_activity_quick_update`); returns them."""
+        `mail_activity_quick_update`); returns them. `memo`: a dict the job keeps over its
+        batches, for what is the same in each (the defaults)."""
         if not vals_list:
             return self.browse()
         vals_list = self._complete_create_vals([dict(vals) for vals in vals_list])
-        defaults = self._bulk_defaults(vals_list)
+        defaults = self._bulk_defaults(vals_list, {} if memo is None else memo)
         if defaults is None:
             return self.create(vals_list)
         vals_list = [dict(defaults, **vals) for vals in vals_list]
         names = sorted(defaults.keys() | set().union(*vals_list))
         columns = [(name, self._fields[name].column_type[1]) for name in names]
-        rows = [[None if vals.get(name) is False else vals.get(name) for name in names]
+        rows = [[None if (value := vals.get(name)) is False else value for name in names]
                 for vals in vals_list]
         self.env.flush_all()
         self.env.cr.execute(queries.insert_events(columns, rows, self.env.uid))
@@ -48,7 +53,7 @@ class CustomerRelationshipEvent(models.Model):
         ids = sorted(row[0] for row in self.env.cr.fetchall())
         events = self.browse(ids)
         # as create(): the Python constraints of the fields given, then the activities
-        events._bulk_validate(names)
+        events._bulk_validate(names, vals_list)
         if self.env.context.get('mail_activity_quick_update'):
             types = self._activity_type_ids()
             self._create_quick_activities([
@@ -60,19 +65,26 @@ class CustomerRelationshipEvent(models.Model):
             events._sync_activities()
         return events
 
-    def _bulk_validate(self, names):
+    def _bulk_validate(self, names, vals_list):
         """Run the constraints of the fields `names` on the new events, as create() does;
-        but the contact check, which reads customers and contacts record by record:
-        `_bulk_defaults` checked the rows for it in one query before."""
+        but the contact check, which reads customers and contacts record by record
+        (`_bulk_defaults` checked the rows for it in one query before), and the checks of
+        CHECKS_OF_EMPTY_FIELD when no row of `vals_list` gives their field."""
         names = set(names)
         for check in self._constraint_methods:
-            if not names.isdisjoint(check._constrains) and not _is_contact_check(check):
-                check(self)
+            if names.isdisjoint(check._constrains) or _is_contact_check(check):
+                continue
+            field = CHECKS_OF_EMPTY_FIELD.get(check.__name__)
+            if field and _is_own_check(check, check.__name__) \
+                    and not any(vals.get(field) for vals in vals_list):
+                continue
+            check(self)
 
     @api.model
-    def _bulk_defaults(self, vals_list):
+    def _bulk_defaults(self, vals_list, memo):
         """The default values the rows need (as create() would add them), or None when the
-        set-based insert cannot stand for create()."""
+        set-based insert cannot stand for create(). The defaults of a set of fields are
+        asked once per `memo` (default_get costs 9 ms, a batch of 2000 rows 100 ms)."""
         if not self.env.context.get('tracking_disable'):
             return None
         overrides = {cls._module for cls in type(self).mro()
@@ -87,7 +99,10 @@ class CustomerRelationshipEvent(models.Model):
             return None
         # the default of a field applies to each row that does not give it
         given_by_all = set.intersection(*(set(vals) for vals in vals_list))
-        defaults = self.default_get(sorted(stored - given_by_all))
+        missing = tuple(sorted(stored - given_by_all))
+        if missing not in memo:
+            memo[missing] = self.default_get(list(missing))
+        defaults = memo[missing]
         if any(self._fields[name].type not in BULK_FIELD_TYPES for name in defaults):
             return None
         # a row the contact check refuses: create() raises its message
@@ -99,7 +114,10 @@ class CustomerRelationshipEvent(models.Model):
         return defaults
 
 
+def _is_own_check(check, name):
+    """Whether `check` is the event's own check `name` (not an override elsewhere)."""
+    return check.__name__ == name and check.__module__ == relationship_event.__name__
+
+
 def _is_contact_check(check):
-    """Whether `check` is the event's own contact check (not an override elsewhere)."""
-    return (check.__name__ == '_check_contact'
-            and check.__module__ == relationship_event.__name__)
+    return _is_own_check(check, '_check_contact')

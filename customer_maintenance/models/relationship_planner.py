@@ -94,7 +94,7 @@ class CustomerRelationshipEvent(models.Model):
         festival occurrences and yearly dates whose greeting falls in the horizon."""
         return {'today': today, 'last_day': last_day, 'settings': settings,
                 'non_working': {}, 'labels': {}, 'user_env': {},
-                'load': {}, 'load_users': set(),
+                'load': {}, 'load_users': set(), 'bulk_memo': {},
                 'festivals': self._planner_festival_occurrences(today, last_day),
                 'dates': self._planner_date_combinations(
                     today, last_day, settings['birthday_lead'])}
@@ -125,7 +125,7 @@ class CustomerRelationshipEvent(models.Model):
         """Plan the periodic contacts and the greetings of a batch of customers."""
         vals_list = self._planner_periodic_vals(partner_ids, context)
         vals_list += self._planner_greeting_vals(partner_ids, context)
-        return self._planner_create(vals_list)
+        return self._planner_create(vals_list, context['bulk_memo'])
 
     # --- greetings -----------------------------------------------------------------------
 
@@ -220,11 +220,12 @@ class CustomerRelationshipEvent(models.Model):
         return vals_list
 
     @api.model
-    def _planner_create(self, vals_list):
+    def _planner_create(self, vals_list, memo=None):
         """Create the planned events (with their activities) in one insert: {item: count}."""
         if not vals_list:
             return {}
-        events = self.sudo().with_context(**PLANNER_CONTEXT)._create_planned_events(vals_list)
+        events = self.sudo().with_context(**PLANNER_CONTEXT)._create_planned_events(
+            vals_list, memo)
         counts = defaultdict(int)
         for vals in vals_list:
             counts[vals['plan_item']] += 1

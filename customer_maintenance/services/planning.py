@@ -6,8 +6,10 @@ manager's daily capacity, working days of the company only.
 """
 import datetime
 import hashlib
+import itertools
 
 DAY = datetime.timedelta(days=1)
+ZERO = datetime.timedelta(0)
 # a care call may move up to this share (in percent) of its interval earlier or later
 CARE_CALL_JITTER_PERCENT = 20
 # a planned call that is not the planner's own (a consumption cycle's replenishment call, a
@@ -121,24 +123,30 @@ def level_load(dues, load, capacity, non_working, today, last_day):
     room up to `last_day` is not planned tonight (a later night plans it).
     """
     planned = {}
-    order = sorted(dues, key=lambda d: (d['due_date'] or stagger_date(
-        d['partner_id'], d['item'], d['interval'], today), d['partner_id'], d['item']))
-    for due in order:
+    # (order key, wished day, due): the wished day of a first contact is its stagger slot
+    wishes = []
+    for due in dues:
+        first = due['due_date'] is None
+        slot = (stagger_date(due['partner_id'], due['item'], due['interval'], today) if first
+                else due['due_date'])
+        wishes.append(((slot, due['partner_id'], due['item']),
+                       slot if first else max(slot, today), due))
+    wishes.sort(key=lambda wish: wish[0])
+    for _key, wished, due in wishes:
         first = due['due_date'] is None
         interval = due['interval']
-        wished = (stagger_date(due['partner_id'], due['item'], interval, today) if first
-                  else max(due['due_date'], today))
         if wished > last_day:
             continue
         kind = CAPACITY_OF_CHANNEL.get(due['item'])
         limit = capacity.get(kind) or 0
         off = non_working.get(due['company_id'], ())
         start = today if first else wished
-        end = (today if first else wished) + datetime.timedelta(days=interval - 1)
-        candidates = list(_days(wished, min(end, last_day)))
-        if first:
-            candidates += list(_days(start, wished - DAY))[::-1]
-        candidates += list(_days(max(end, wished) + DAY, last_day))
+        end = start + datetime.timedelta(days=interval - 1)
+        # lazily: nearly every contact takes the first day it tries
+        candidates = itertools.chain(
+            _days(wished, min(end, last_day)),
+            _days(wished - DAY, start, -DAY) if first else (),
+            _days(max(end, wished) + DAY, last_day))
         for day in candidates:
             if day in off:
                 continue
@@ -151,11 +159,12 @@ def level_load(dues, load, capacity, non_working, today, last_day):
     return planned
 
 
-def _days(start, stop):
+def _days(start, stop, step=DAY):
+    """The days from `start` to `stop` included, forwards (or backwards, step -DAY)."""
     day = start
-    while day <= stop:
+    while (day <= stop) if step > ZERO else (day >= stop):
         yield day
-        day += DAY
+        day += step
 
 
 def greeting_work_day(greet, occasion, today, off):

@@ -84,6 +84,9 @@ class TestRelationshipEventBulk(CustomerMaintenanceCase):
                                              'partner_id': self.customer_b.id}),
             ('contact person as customer', {'partner_id': self.contact_a.id}),
             ('negative cost', {'cost': -5.0}),
+            # a check the insert skips when no row gives its field (CHECKS_OF_EMPTY_FIELD)
+            ('follow-up of another customer', {'followup_of_id': self.Event.create({
+                'name': 'Elsewhere', 'partner_id': self.customer_b.id}).id}),
         ]
         for label, change in cases:
             with self.subTest(label):
