@@ -4,6 +4,8 @@
 contacts, replenishment calls, consumption anomalies), for `tools/activities.py`."""
 from odoo.tools import SQL
 
+from .arrays import array
+
 
 def insert_activities(model, model_id, rows, uid):
     """One mail.activity per row (res_id, res_name, summary, note, date_deadline, user_id,
@@ -18,15 +20,16 @@ def insert_activities(model, model_id, rows, uid):
         SELECT %(model_id)s, %(model)s, x.res_id, x.res_name, x.summary, x.note, x.deadline,
                x.user_id, up.tz, x.type_id, TRUE, FALSE, %(uid)s, now() AT TIME ZONE 'UTC',
                %(uid)s, now() AT TIME ZONE 'UTC'
-          FROM unnest(%(res_ids)s::int[], %(names)s::varchar[], %(summaries)s::varchar[],
-                      %(notes)s::text[], %(deadlines)s::date[], %(users)s::int[],
-                      %(types)s::int[])
+          FROM unnest(%(res_ids)s, %(names)s, %(summaries)s, %(notes)s, %(deadlines)s,
+                      %(users)s, %(types)s)
                AS x(res_id, res_name, summary, note, deadline, user_id, type_id)
           LEFT JOIN res_users u ON u.id = x.user_id
           LEFT JOIN res_partner up ON up.id = u.partner_id
         RETURNING res_id, user_id, date_deadline""",
-               model=model, model_id=model_id, uid=uid, res_ids=res_ids, names=names,
-               summaries=summaries, notes=notes, deadlines=deadlines, users=users, types=types)
+               model=model, model_id=model_id, uid=uid, res_ids=array(res_ids, 'int'),
+               names=array(names, 'varchar'), summaries=array(summaries, 'varchar'),
+               notes=array(notes, 'text'), deadlines=array(deadlines, 'date'),
+               users=array(users, 'int'), types=array(types, 'int'))
 
 
 def subscribe_users(model, res_ids, user_ids, subtype_ids, external_subtype_ids):
@@ -37,7 +40,7 @@ def subscribe_users(model, res_ids, user_ids, subtype_ids, external_subtype_ids)
         WITH new AS (
             INSERT INTO mail_followers (res_model, res_id, partner_id)
             SELECT DISTINCT %(model)s, x.res_id, u.partner_id
-              FROM unnest(%(res_ids)s::int[], %(users)s::int[]) AS x(res_id, user_id)
+              FROM unnest(%(res_ids)s, %(users)s) AS x(res_id, user_id)
               JOIN res_users u ON u.id = x.user_id
             ON CONFLICT DO NOTHING
             RETURNING id, partner_id
@@ -49,5 +52,5 @@ def subscribe_users(model, res_ids, user_ids, subtype_ids, external_subtype_ids)
           JOIN res_partner p ON p.id = new.partner_id
          CROSS JOIN LATERAL unnest(CASE WHEN p.partner_share THEN %(external)s::int[]
                                         ELSE %(internal)s::int[] END) AS s(subtype_id)""",
-               model=model, res_ids=list(res_ids), users=list(user_ids),
+               model=model, res_ids=array(res_ids, 'int'), users=array(user_ids, 'int'),
                internal=list(subtype_ids), external=list(external_subtype_ids))

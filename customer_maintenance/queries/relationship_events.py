@@ -4,13 +4,15 @@
 replenishment calls), for `models/relationship_event_bulk.py`."""
 from odoo.tools import SQL
 
+from .arrays import array
+
 
 def insert_events(columns, rows, uid):
     """One customer_relationship_event row per row of `rows` (values in the order of
     `columns`, a list of (column name, PostgreSQL type)), with the create/write user and
     date the ORM stores; the ids are given in the order of the rows, and returned."""
     names = [SQL.identifier(name) for name, _type in columns]
-    arrays = [SQL('%s::%s[]', [row[index] for row in rows], SQL(column_type))
+    arrays = [array([row[index] for row in rows], column_type)
               for index, (_name, column_type) in enumerate(columns)]
     return SQL(
         """INSERT INTO customer_relationship_event (%(names)s, create_uid, create_date,
@@ -36,8 +38,8 @@ def contact_check_fails(partner_ids, contact_ids):
                SELECT 1 FROM res_partner p
                 WHERE p.id = ANY(%(partners)s) AND p.parent_id IS NOT NULL
            ) OR EXISTS (
-               SELECT 1 FROM unnest(%(partners)s::int[], %(contacts)s::int[])
+               SELECT 1 FROM unnest(%(partners)s, %(contacts)s)
                              AS x(partner_id, contact_id)
                  JOIN res_partner c ON c.id = x.contact_id
                 WHERE c.commercial_partner_id IS DISTINCT FROM x.partner_id)""",
-        partners=list(partner_ids), contacts=list(contact_ids))
+        partners=array(partner_ids, 'int'), contacts=array(contact_ids, 'int'))

@@ -8,11 +8,14 @@ parameters (never CURRENT_DATE). `services/planning.py` is the oracle the tests 
 """
 from odoo.tools import SQL
 
+from .arrays import array
+
 
 def eligible_customers(partner_ids=None):
     """Ids of the customers the planner works for: active companies/individuals that are
     customers (customer_rank > 0), with an active account manager and an active tier."""
-    where = SQL('TRUE') if partner_ids is None else SQL('p.id = ANY(%s)', list(partner_ids))
+    where = (SQL('TRUE') if partner_ids is None
+             else SQL('p.id = ANY(%s)', array(partner_ids, 'int')))
     return SQL("""
         SELECT p.id
           FROM res_partner p
@@ -92,7 +95,7 @@ def due_periodic(partner_ids, items, today, last_day, jitter_percent, window):
                   AND e.date BETWEEN %(base)s - %(window)s AND %(base)s + %(window)s
                   AND e.state = 'planned' AND e.plan_item IS NULL))
          ORDER BY due.partner_id, due.item""",
-               ids=list(partner_ids), items=list(items), today=today, last_day=last_day,
+               ids=array(partner_ids, 'int'), items=list(items), today=today, last_day=last_day,
                window=window, base=base,
                jitter=jitter(SQL("it.partner_id || ':' || to_char(cl.last_date, 'YYYY-MM-DD')"),
                              SQL('it.interval'), jitter_percent))
@@ -119,7 +122,7 @@ def _eligible_join():
 
 def _eligible_where(partner_ids):
     return SQL('p.active AND p.customer_rank > 0 AND p.parent_id IS NULL AND p.id = ANY(%s)',
-               list(partner_ids))
+               array(partner_ids, 'int'))
 
 
 # The greetings' NOT EXISTS look among the customer's events of the item (a greeting is
@@ -135,8 +138,8 @@ def festival_greetings(partner_ids, festival_ids, years, occasions, greet_dates)
                v.festival_id, v.year, v.occasion, v.greet
         %(join)s
           JOIN customer_tier_festival_rel r ON r.tier_id = t.id
-          JOIN unnest(%(festivals)s::int[], %(years)s::int[], %(occasions)s::date[],
-                      %(greets)s::date[]) AS v(festival_id, year, occasion, greet)
+          JOIN unnest(%(festivals)s, %(years)s, %(occasions)s, %(greets)s)
+               AS v(festival_id, year, occasion, greet)
             ON v.festival_id = r.festival_id
          WHERE %(where)s
            AND NOT EXISTS (SELECT 1 FROM customer_relationship_event e
@@ -145,8 +148,8 @@ def festival_greetings(partner_ids, festival_ids, years, occasions, greet_dates)
                                                || ':' || p.id)
          ORDER BY p.id, v.greet""",
                join=_eligible_join(), where=_eligible_where(partner_ids),
-               festivals=list(festival_ids), years=list(years), occasions=list(occasions),
-               greets=list(greet_dates))
+               festivals=array(festival_ids, 'int'), years=array(years, 'int'),
+               occasions=array(occasions, 'date'), greets=array(greet_dates, 'date'))
 
 
 def birthday_greetings(partner_ids, calendars, months, days, years, occasions, greet_dates):
@@ -160,8 +163,7 @@ def birthday_greetings(partner_ids, calendars, months, days, years, occasions, g
         %(join)s
           JOIN res_partner c ON c.parent_id = p.id AND c.active
                             AND NOT COALESCE(c.is_former_contact, false)
-          JOIN unnest(%(cal)s::varchar[], %(month)s::int[], %(day)s::int[], %(year)s::int[],
-                      %(occ)s::date[], %(greet)s::date[])
+          JOIN unnest(%(cal)s, %(month)s, %(day)s, %(year)s, %(occ)s, %(greet)s)
                AS v(cal, month, day, year, occasion, greet)
             ON v.cal = COALESCE(c.birthday_calendar, 'solar')
            AND v.month = c.birthday_month AND v.day = c.birthday_day
@@ -171,8 +173,7 @@ def birthday_greetings(partner_ids, calendars, months, days, years, occasions, g
                               AND e.plan_key = 'birthday:' || c.id || ':' || v.year)
          ORDER BY c.id""",
                join=_eligible_join(), where=_eligible_where(partner_ids),
-               cal=list(calendars), month=list(months), day=list(days), year=list(years),
-               occ=list(occasions), greet=list(greet_dates))
+               **_yearly_dates(calendars, months, days, years, occasions, greet_dates))
 
 
 def anniversary_greetings(partner_ids, calendars, months, days, years, occasions, greet_dates):
@@ -182,8 +183,7 @@ def anniversary_greetings(partner_ids, calendars, months, days, years, occasions
                COALESCE(p.company_id, u.company_id) AS company_id, t.id AS tier_id,
                v.year, v.occasion, v.greet
         %(join)s
-          JOIN unnest(%(cal)s::varchar[], %(month)s::int[], %(day)s::int[], %(year)s::int[],
-                      %(occ)s::date[], %(greet)s::date[])
+          JOIN unnest(%(cal)s, %(month)s, %(day)s, %(year)s, %(occ)s, %(greet)s)
                AS v(cal, month, day, year, occasion, greet)
             ON v.cal = 'solar' AND v.month = extract(month FROM p.founding_date)
            AND v.day = extract(day FROM p.founding_date)
@@ -194,8 +194,14 @@ def anniversary_greetings(partner_ids, calendars, months, days, years, occasions
                               AND e.plan_key = 'anniversary:' || p.id || ':' || v.year)
          ORDER BY p.id""",
                join=_eligible_join(), where=_eligible_where(partner_ids),
-               cal=list(calendars), month=list(months), day=list(days), year=list(years),
-               occ=list(occasions), greet=list(greet_dates))
+               **_yearly_dates(calendars, months, days, years, occasions, greet_dates))
+
+
+def _yearly_dates(calendars, months, days, years, occasions, greet_dates):
+    """The parameters of the yearly dates' unnest (birthdays, anniversaries)."""
+    return dict(cal=array(calendars, 'varchar'), month=array(months, 'int'),
+                day=array(days, 'int'), year=array(years, 'int'),
+                occ=array(occasions, 'date'), greet=array(greet_dates, 'date'))
 
 
 def analyze_events():

@@ -6,7 +6,9 @@ from freezegun import freeze_time
 
 from odoo import SUPERUSER_ID, Command
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
 
+from ..queries.arrays import array
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import job_lock
 from ..tools.today import today, today_tz, with_today
@@ -179,6 +181,26 @@ class TestTools(CustomerMaintenanceCase):
                 self.assertFalse(second)
         with job_lock(self.env, 'test_job') as again:
             self.assertTrue(again)
+
+
+class TestArrayLiterals(CustomerMaintenanceCase):
+    """queries/arrays.py: the values a job passes as one array literal come back from
+    PostgreSQL as they were, whatever they hold."""
+
+    def test_round_trip(self):
+        cases = [
+            ('varchar', ['plain', '', 'NULL', None, 'a,b', '{x}', 'say "hi"', 'back\\slash',
+                         "it's", ' spaced ', '客戶的維護與管理', 'line\nbreak']),
+            ('int', [1, None, -7, 2147483647]),
+            ('date', [datetime.date(2026, 2, 28), None, datetime.date(1999, 12, 31)]),
+            ('double precision', [0.0, 1.5, None, -2.25]),
+            ('text', []),
+        ]
+        for pg_type, values in cases:
+            with self.subTest(pg_type=pg_type):
+                self.env.cr.execute(SQL('SELECT x FROM unnest(%s) WITH ORDINALITY AS u(x, n) '
+                                        'ORDER BY n', array(values, pg_type)))
+                self.assertEqual([row[0] for row in self.env.cr.fetchall()], values)
 
 
 class TestTodayTimeZone(CustomerMaintenanceCase):
