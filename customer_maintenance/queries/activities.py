@@ -13,6 +13,9 @@ def insert_activities(model, model_id, rows, uid):
     returns (res_id, user_id, date_deadline) of each."""
     res_ids, names, summaries, notes, deadlines, users, types = (
         [row[k] for row in rows] for k in range(7))
+    # the planned events' activities are named as their event: the names are sent once
+    name_array = array(names, 'varchar')
+    summary_array = name_array if summaries == names else array(summaries, 'varchar')
     return SQL("""
         INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, summary, note,
                                    date_deadline, user_id, user_tz, activity_type_id, active,
@@ -27,7 +30,7 @@ def insert_activities(model, model_id, rows, uid):
           LEFT JOIN res_partner up ON up.id = u.partner_id
         RETURNING res_id, user_id, date_deadline""",
                model=model, model_id=model_id, uid=uid, res_ids=array(res_ids, 'int'),
-               names=array(names, 'varchar'), summaries=array(summaries, 'varchar'),
+               names=name_array, summaries=summary_array,
                notes=array(notes, 'text'), deadlines=array(deadlines, 'date'),
                users=array(users, 'int'), types=array(types, 'int'))
 

@@ -6,8 +6,9 @@ psycopg2 sends a list as `ARRAY['a','b',NULL]`: one constant per element, which 
 quotes one by one and PostgreSQL then parses one by one. For the nightly jobs' batches (18
 columns x 3500 planned events) that cost 100 ms a batch against 35 ms for one literal per
 column: 10 s of a 200k-customer night. The literal is a single string parameter, quoted by
-psycopg2 as any other; inside it, every element is double-quoted with its backslashes and
-double quotes escaped (PostgreSQL's array input syntax), and None is NULL.
+psycopg2 as any other; inside it, numbers stand as they are, every other element is
+double-quoted with its backslashes and double quotes escaped (PostgreSQL's array input
+syntax), and None is NULL.
 """
 from odoo.tools import SQL
 
@@ -19,12 +20,10 @@ def array(values, pg_type):
 
 
 def literal(values):
-    """The text of the PostgreSQL array holding `values`."""
-    return '{%s}' % ','.join(map(_element, values))
-
-
-def _element(value):
-    if value is None:
-        return 'NULL'
-    text = value if isinstance(value, str) else str(value)
-    return '"%s"' % text.replace('\\', '\\\\').replace('"', '\\"')
+    """The text of the PostgreSQL array holding `values` (one comprehension: it runs for
+    millions of values a night)."""
+    return '{%s}' % ','.join([
+        'NULL' if value is None
+        else str(value) if isinstance(value, (int, float))
+        else '"%s"' % str(value).replace('\\', '\\\\').replace('"', '\\"')
+        for value in values])

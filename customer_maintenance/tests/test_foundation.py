@@ -194,6 +194,8 @@ class TestArrayLiterals(CustomerMaintenanceCase):
             ('int', [1, None, -7, 2147483647]),
             ('date', [datetime.date(2026, 2, 28), None, datetime.date(1999, 12, 31)]),
             ('double precision', [0.0, 1.5, None, -2.25]),
+            ('timestamp', [datetime.datetime(2026, 12, 2, 9, 30), None]),
+            ('boolean', [True, False, None]),
             ('text', []),
         ]
         for pg_type, values in cases:
