@@ -79,8 +79,10 @@ class CustomerConsumptionCycle(models.Model):
         names, memo = {}, {}
 
         def plan(batch):
+            rows = {row['id']: row for row in self.env.execute_query_dict(
+                queries.replenishment_call_values(batch))}
             Event._create_planned_events([
-                cycle._prepare_replenishment_event_vals(today, lead, names)
+                cycle._prepare_replenishment_event_vals(rows[cycle.id], today, lead, names)
                 for cycle in cycles.browse(batch)], memo)
         done, failed = run_batches(self.env, 'replenishment calls', ids, plan,
                                    batch_size=consumption_cycle.BATCH_SIZE, automatic=automatic)
@@ -116,31 +118,31 @@ class CustomerConsumptionCycle(models.Model):
                      done - len(failed), len(failed))
         return done - len(failed)
 
-    def _prepare_replenishment_event_vals(self, today, lead, names=None):
+    def _prepare_replenishment_event_vals(self, row, today, lead, names=None):
         """The call of this cycle's next due date: `lead` days before it, today at the
-        earliest; named in the account manager's language. `names` (a dict kept over a
-        night) holds the names already made: the calls of a night share a few languages,
-        products and due dates, and formatting a date costs more than the rest."""
+        earliest; named in the account manager's language. `row`: the cycle's values from
+        queries.replenishment_call_values. `names` (a dict kept over a night) holds the
+        names already made: the calls of a night share a few languages, products and due
+        dates, and formatting a date costs more than the rest."""
         self.ensure_one()
-        due = self.next_due_date
-        user = self.user_id
-        lang = user.lang or self.env.lang
+        due = row['due']
+        lang = row['lang'] or self.env.lang
         names = {} if names is None else names
-        key = (lang, self.product_id.id, due)
+        key = (lang, row['product_id'], due)
         if key not in names:
             env = self.with_context(lang=lang).env
             names[key] = env._('Replenishment call: %s (due %s)',
-                               self.product_id.with_env(env).display_name,
+                               env['product.product'].browse(row['product_id']).display_name,
                                format_date(env, due))
         return {
             'name': names[key],
-            'partner_id': self.partner_id.id,
-            'user_id': user.id or False,
+            'partner_id': row['partner_id'],
+            'user_id': row['user_id'] or False,
             'kind': 'periodic',
             'channel': 'call',
             'state': 'planned',
             'date': max(today, due - datetime.timedelta(days=lead)),
             'consumption_cycle_id': self.id,
             'consumption_due_date': due,
-            'company_id': self.partner_id.company_id.id or self.env.company.id,
+            'company_id': row['company_id'] or self.env.company.id,
         }

@@ -8,6 +8,7 @@ passed in (never CURRENT_DATE). The math is documented and checked in services/c
 from odoo.tools import SQL
 
 from ..services import consumption as estimation
+from .arrays import array
 
 # The stored figures the learning writes, in the order of the upsert below.
 LEARNED_COLUMNS = (
@@ -223,6 +224,22 @@ def replenishments_to_plan(today, lead):
                      AND (e.consumption_due_date = c.next_due_date OR e.state = 'planned'))
             ORDER BY c.id""",
         today=today, lead=lead)
+
+
+def replenishment_call_values(cycle_ids):
+    """What the replenishment call of each cycle of `cycle_ids` is made of, read in one
+    query (not field by field through the ORM: 80k calls a night at 200k customers): id,
+    partner_id, product_id, user_id, due (the next due date), company_id (the customer's),
+    lang (the account manager's)."""
+    return SQL(
+        """SELECT c.id, c.partner_id, c.product_id, c.user_id, c.next_due_date AS due,
+                  p.company_id, up.lang
+             FROM customer_consumption_cycle c
+             JOIN res_partner p ON p.id = c.partner_id
+             LEFT JOIN res_users u ON u.id = c.user_id
+             LEFT JOIN res_partner up ON up.id = u.partner_id
+            WHERE c.id = ANY(%s)""",
+        array(cycle_ids, 'int'))
 
 
 def stale_replenishment_calls(today):
