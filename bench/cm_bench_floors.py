@@ -203,10 +203,10 @@ def plan_floor(env, params):
     statement, then the festival greetings of the horizon (festival_greetings) the same way.
     No load levelling: a contact is planned on its due date (today for a first contact)."""
     cr, p = env.cr, params
-    # for all customers at once, the set of (customer, day) covered by a planned call (80k
-    # replenishment calls x 13 days at 200k) no longer fits the default 4 MB of work_mem:
-    # PostgreSQL then probes it unhashed for every due contact (> 7 minutes); the cron's
-    # batches of 2000 customers stay far below
+    # one statement for all customers at once sorts and hashes 200k customers' events: more
+    # work_mem than the default 4 MB keeps that in memory (the due query once probed an
+    # unhashed set for every contact with the default: > 7 minutes); the cron's batches of
+    # 2000 customers stay within the default
     cr.execute(SQL("SET LOCAL work_mem = '512MB'"))
     cr.execute(relationship_planning.eligible_customers())
     ids = [row[0] for row in cr.fetchall()]

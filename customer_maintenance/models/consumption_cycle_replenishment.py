@@ -122,8 +122,8 @@ class CustomerConsumptionCycle(models.Model):
         """The call of this cycle's next due date: `lead` days before it, today at the
         earliest; named in the account manager's language. `row`: the cycle's values from
         queries.replenishment_call_values. `names` (a dict kept over a night) holds the
-        names already made: the calls of a night share a few languages, products and due
-        dates, and formatting a date costs more than the rest."""
+        names already made, and the products' names: the calls of a night share a few
+        languages, products and due dates, and formatting a date costs more than the rest."""
         self.ensure_one()
         due = row['due']
         lang = row['lang'] or self.env.lang
@@ -131,8 +131,11 @@ class CustomerConsumptionCycle(models.Model):
         key = (lang, row['product_id'], due)
         if key not in names:
             env = self.with_context(lang=lang).env
-            names[key] = env._('Replenishment call: %s (due %s)',
-                               env['product.product'].browse(row['product_id']).display_name,
+            product_key = (lang, row['product_id'])
+            if product_key not in names:
+                names[product_key] = env['product.product'].browse(
+                    row['product_id']).display_name
+            names[key] = env._('Replenishment call: %s (due %s)', names[product_key],
                                format_date(env, due))
         return {
             'name': names[key],
