@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.activities import create_activities
@@ -251,10 +251,25 @@ class CustomerRelationshipEvent(models.Model):
         return vals_list
 
     def write(self, vals):
+        if vals.get('partner_id'):
+            self._check_customer_of_user(vals['partner_id'])
         res = super().write(vals)
         if SYNC_FIELDS & set(vals):
             self._sync_activities()
         return res
+
+    def _check_customer_of_user(self, partner_id):
+        """An account manager moves an event only to a customer he manages or is in the team
+        of: the record rules let him change an event assigned to him on a colleague's
+        customer, and after the change it is still assigned to him."""
+        if self.env.su or self.env.user.has_group('customer_maintenance.group_manager'):
+            return
+        partner = self.env['res.partner'].browse(partner_id)
+        if self.env.user not in partner.user_id | partner.customer_team_ids:
+            raise AccessError(_(
+                '%(customer)s is not a customer of yours: an event can only be moved to a '
+                'customer you manage or are in the team of. Ask a supervisor to move it.',
+                customer=partner.display_name))
 
     # --- activities ----------------------------------------------------------------------
 

@@ -146,6 +146,21 @@ class TestRelationshipEvent(RelationshipCase):
                 'followup_of_id': sent.id})
         self.assertIn('a follow-up is for the same customer', str(refused.exception))
         self.assertEqual(self.Event.search_count([]), count)
+        # nor can he move the event assigned to him, or one of his own, to a customer of
+        # someone else; a supervisor can
+        third = self.env['res.partner'].create({'name': 'Third customer', 'is_company': True,
+                                                'customer_rank': 1,
+                                                'user_id': self.supervisor.id})
+        own = self.Event.with_user(self.manager_a).create({
+            'name': 'Own', 'partner_id': self.customer_a.id})
+        for event, target in ((followup, third), (own, self.customer_b)):
+            with self.subTest(event=event.name):
+                with self.assertRaises(AccessError) as refused:
+                    event.with_user(self.manager_a).write({'partner_id': target.id})
+                self.assertIn('is not a customer of yours', str(refused.exception))
+                self.assertNotEqual(event.partner_id, target)
+        own.with_user(self.supervisor).write({'partner_id': self.customer_b.id})
+        self.assertEqual(own.partner_id, self.customer_b)
 
     def test_bad_input_writes_nothing(self):
         other = self.env['res.partner'].create({'name': 'Someone else'})
