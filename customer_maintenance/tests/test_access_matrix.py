@@ -92,8 +92,8 @@ MODELS = {
     'customer.prospect.claim': ('claim', 'note', 'Changed'),
     'customer.abc.history': ('history', 'new_class', 'B'),
     'customer.consumption.cycle': ('cycle', 'note', 'Changed'),
-    'customer.manager.kpi.snapshot': ('report', 'customers_kept', 9),
-    'customer.manager.kpi.report': ('report', 'customers_kept', 9),
+    'customer.manager.kpi.snapshot': ('report_company', 'customers_kept', 9),
+    'customer.manager.kpi.report': ('report_company', 'customers_kept', 9),
     'customer.consumption.forecast': ('report_company', 'expected_qty', 9.0),
     'customer.handover.wizard': ('supervisor_wizard', 'note', 'Changed'),
     'customer.regional.care.wizard': ('supervisor_wizard_kept', 'description', 'Changed'),
@@ -102,6 +102,8 @@ MODELS = {
 }
 # records computed from others (SQL views): read from the registry, never created
 COMPUTED = {'customer.manager.kpi.report', 'customer.consumption.forecast'}
+# bound to the companies of their account manager (no company or customer of their own)
+MANAGER_COMPANY_MODELS = {'customer.manager.kpi.snapshot', 'customer.manager.kpi.report'}
 
 
 def expected(model, role):
@@ -140,6 +142,11 @@ class TestAccessMatrix(CustomerMaintenanceCase):
             'name': 'Contact of B', 'parent_id': cls.customer_b.id, 'type': 'contact'})
         # another company, where the supervisor does not work
         cls.foreign_company = env['res.company'].create({'name': 'Matrix Other Company'})
+        cls.manager_foreign = Users.create({
+            'name': 'Matrix Manager Elsewhere', 'login': 'cm_matrix_foreign',
+            'company_id': cls.foreign_company.id,
+            'company_ids': [Command.set(cls.foreign_company.ids)],
+            'groups_id': [Command.set([group_user.id])]})
         cls.customer_foreign = env['res.partner'].create({
             'name': 'Customer of the other company', 'is_company': True, 'customer_rank': 1,
             'user_id': cls.manager_a.id, 'company_id': cls.foreign_company.id})
@@ -166,7 +173,8 @@ class TestAccessMatrix(CustomerMaintenanceCase):
             cls.records['customer.consumption.forecast', side] = Forecast.search(
                 [('cycle_id', '=', cycle.id)], limit=1)
         Report = env['customer.manager.kpi.report']
-        for side, user in (('a', cls.manager_a), ('b', cls.manager_b)):
+        for side, user in (('a', cls.manager_a), ('b', cls.manager_b),
+                           ('foreign', cls.manager_foreign)):
             cls.records['customer.manager.kpi.report', side] = Report.search(
                 [('user_id', '=', user.id), ('date', '=', cls.month)], limit=1)
 
@@ -219,7 +227,8 @@ class TestAccessMatrix(CustomerMaintenanceCase):
                     'avg_qty': 5.0, 'avg_interval_days': 30.0, 'last_qty': 5.0,
                     'next_due_date': cm_today(env) + timedelta(days=10)}
         if model == 'customer.manager.kpi.snapshot':
-            return {'user_id': manager.id, 'date': cls.month, 'customers_kept': 1}
+            user = cls.manager_foreign if foreign else manager
+            return {'user_id': user.id, 'date': cls.month, 'customers_kept': 1}
         if model == 'customer.handover.wizard':
             return {'from_user_id': cls.manager_a.id, 'to_user_id': cls.manager_b.id,
                     'partner_ids': [Command.set(customer.ids)]}
@@ -327,19 +336,40 @@ class TestAccessMatrix(CustomerMaintenanceCase):
                     self.assertEqual(len(code), 4)
 
     def test_company_bound_models(self):
-        """A model with a company of its own or a customer (whose company it follows) is in
-        a profile with the other-company role and has a global multi-company rule; the others
-        have neither. Wizards are drafts of their user (no company rule needed)."""
+        """A model with a company of its own, a customer (whose company it follows) or an
+        account manager as its subject (the KPIs: his companies) is in a profile with the
+        other-company role and has a global multi-company rule; the others have neither.
+        Wizards are drafts of their user (no company rule needed)."""
         Rule = self.env['ir.rule']
         for model in MODELS:
             Model = self.env[model]
-            has_company = 'company_id' in Model._fields or 'partner_id' in Model._fields
+            has_company = ('company_id' in Model._fields or 'partner_id' in Model._fields
+                           or model in MANAGER_COMPANY_MODELS)
             bound = 'foreign' in PROFILES[MODELS[model][0]]
             with self.subTest(model=model):
                 rules = Rule.search([('model_id.model', '=', model), ('global', '=', True)])
                 self.assertEqual(bool(rules), bound)
                 if not Model._transient:
                     self.assertEqual(has_company, bound)
+
+    def test_kpis_follow_the_managers_companies(self):
+        """A supervisor evaluates the account managers of the companies he works in: those of
+        another company appear once that company is active in his switcher."""
+        models = ('customer.manager.kpi.report', 'customer.manager.kpi.snapshot')
+        main, both = self.env.company.ids, [self.env.company.id, self.foreign_company.id]
+        cases = [('not his company', None, False), ('his, not active', main, False),
+                 ('his and active', both, True)]
+        for label, active, seen in cases:
+            if active:
+                self.supervisor.company_ids = [Command.link(self.foreign_company.id)]
+            for model in models:
+                with self.subTest(label, model=model):
+                    Model = self.env[model].with_user(self.supervisor)
+                    if active:
+                        Model = Model.with_context(allowed_company_ids=active)
+                    managers = Model.search([]).user_id
+                    self.assertIn(self.manager_a, managers)
+                    self.assertEqual(self.manager_foreign in managers, seen)
 
     def test_drafts_are_their_users(self):
         """A wizard is its user's draft: another supervisor can neither read nor change a
