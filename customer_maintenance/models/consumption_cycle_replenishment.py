@@ -62,9 +62,9 @@ class CustomerConsumptionCycle(models.Model):
 
     @api.model
     def _plan_replenishment_reminders(self, today=None, automatic=False):
-        """Plan the replenishment calls due; returns how many were planned. Idempotent: a
-        cycle gets no call for a due date it already had one for, nor while a call of it is
-        still planned."""
+        """Plan the replenishment calls due, after cancelling the open ones whose due date is
+        gone; returns how many were planned. Idempotent: a cycle gets no call for a due date
+        it already had one for, nor while a call of it is still planned."""
         today = cm_today(self.env, today)
         _months, _factor, lead = self._consumption_settings()
         self._cancel_stale_replenishment_calls(today, automatic=automatic)

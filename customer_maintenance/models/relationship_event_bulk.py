@@ -84,7 +84,7 @@ class CustomerRelationshipEvent(models.Model):
     def _bulk_defaults(self, vals_list, memo):
         """The default values the rows need (as create() would add them), or None when the
         set-based insert cannot stand for create(). The defaults of a set of fields are
-        asked once per `memo` (default_get costs 9 ms, a batch of 2000 rows 100 ms)."""
+        asked once per `memo`: they are the same for every batch of a night."""
         if not self.env.context.get('tracking_disable'):
             return None
         overrides = {cls._module for cls in type(self).mro()

@@ -78,6 +78,14 @@ class TestRelationshipEventBulk(CustomerMaintenanceCase):
         self.assertIn(self.manager_a.partner_id, call[2])
         self.assertEqual(call[3], [])
 
+    def test_single_row_as_create(self):
+        """A batch of one row (a failed batch retried record by record): every column is
+        the same in all rows, and the insert still needs one array to unnest."""
+        by_orm = self.Event.create(self._vals('orm')[:1])
+        by_insert = self.Event._create_planned_events(self._vals('bulk')[:1])
+        self.assertEqual(len(by_insert), 1)
+        self.assertEqual(self._stored(by_insert), self._stored(by_orm))
+
     def test_constraints_checked(self):
         cases = [
             ('contact of another customer', {'contact_id': self.contact_a.id,
