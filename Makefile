@@ -47,6 +47,11 @@ export SHOTS_DB SHOTS_PORT
 screenshots: setup
 	@bash scripts/screenshots.sh
 
+# an OCA add-on from its PyPI wheel (pinned in requirements.txt) installed beside the module
+.PHONY: test-oca
+test-oca: setup
+	@bash scripts/test_oca_addon.sh
+
 # Odoo's own tests of sale, sales_team, product, calendar and contacts in two fresh databases
 # (without and with customer_maintenance): none may fail with the module that passes without
 .PHONY: test-odoo-suites
