@@ -58,8 +58,8 @@ test-oca: setup
 test-odoo-suites: setup
 	@bash scripts/test_odoo_suites.sh
 
-# the nightly jobs at scale against their SQL floors and naive ORM loops (bench/, README
-# "Performance"): builds or grows $(BENCH_DB) (default cm_bench_db, BENCH_FRESH=1 drops it);
+# the nightly jobs at scale against their SQL floors and naive ORM loops (bench/,
+# docs/performance.md): builds or grows $(BENCH_DB) (default cm_bench_db, BENCH_FRESH=1 drops it);
 # `make bench SIZE=1000 BENCH_DB=cm_bench_smoke BENCH_FRESH=1` is the smoke check
 SIZE ?= 200000
 BENCH_ARGS ?=
