@@ -52,6 +52,11 @@ screenshots: setup
 test-oca: setup
 	@bash scripts/test_oca_addon.sh
 
+# the module as a wheel (whool, customer_maintenance/pyproject.toml) in a fresh venv beside Odoo
+.PHONY: test-wheel
+test-wheel: setup
+	@bash scripts/test_wheel.sh
+
 # Odoo's own tests of sale, sales_team, product, calendar and contacts in two fresh databases
 # (without and with customer_maintenance): none may fail with the module that passes without
 .PHONY: test-odoo-suites
