@@ -34,3 +34,4 @@ from . import test_consumption_profile_card
 from . import test_access_matrix
 from . import test_bad_input_catalogue
 from . import test_ui_profile_card
+from . import test_overdue
