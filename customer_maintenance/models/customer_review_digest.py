@@ -94,7 +94,7 @@ class CustomerReviewDigest(models.AbstractModel):
         # ending by the last day of the week plus the renewal-reminder window
         ending_by = end - timedelta(days=1) + timedelta(days=shared['agreement_days'])
         agreements = self.env['customer.agreement'].search([
-            ('partner_id.user_id', '=', user.id), ('state', '=', 'active'),
+            ('partner_id.commercial_partner_id.user_id', '=', user.id), ('state', '=', 'active'),
             ('date_end', '!=', False), ('date_end', '<=', ending_by)], order='date_end, id')
         week = [('date', '>=', start), ('date', '<', end)]
         # key accounts whose team is too small or lacks a sponsor (companies only)

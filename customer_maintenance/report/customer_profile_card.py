@@ -18,6 +18,7 @@ from odoo import api, fields, models
 from odoo.tools.misc import format_amount, format_date, formatLang
 
 from ..queries.management import profile_card_sales
+from ..tools.customer_rollup import customer_domain
 from ..tools.today import today as cm_today
 
 
@@ -122,8 +123,7 @@ class ReportProfileCard(models.AbstractModel):
 
     @api.model
     def _ledger(self, model, partner, domain_extra, limit=10):
-        return self.env[model].search(
-            [('partner_id', '=', partner.commercial_partner_id.id)] + domain_extra, limit=limit)
+        return self.env[model].search(customer_domain(partner) + domain_extra, limit=limit)
 
     @api.model
     def _open_invoices(self, partner):

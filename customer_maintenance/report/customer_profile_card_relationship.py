@@ -11,6 +11,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, models
 from odoo.tools.misc import format_amount, format_date
 
+from ..tools.customer_rollup import customer_domain
+
 RECENT_MONTHS = 6   # contacts shown: the last 6 months ...
 PLANNED_DAYS = 90   # ... and the next 90 days
 GIFT_MONTHS = 12    # gifts given in the last 12 months
@@ -81,7 +83,7 @@ class ReportProfileCard(models.AbstractModel):
             if birthday:
                 row['extra'].insert(0, {'label': _('Birthday'), 'value': birthday})
         Event = self.env['customer.relationship.event'].with_context(cm_today=today)
-        mine = [('partner_id', '=', customer.id)]
+        mine = customer_domain(customer)
         card['events'] = [self._event_row(e) for e in Event.search(
             mine + [('state', '!=', 'cancelled'), ('date', '<=', today),
                     ('date', '>=', today - relativedelta(months=RECENT_MONTHS))],
