@@ -31,7 +31,7 @@ STALE_OUTCOMES = {
 class CustomerConsumptionCycle(models.Model):
     """Replenishment calls (補貨電話): one relationship event per due date of a cycle, planned
     `reminder lead` days before it. A cycle already overdue (learned late, or its due date
-    moved into the past) gets one call today, shown overdue; a lapsed one (overdue by more
+    moved into the past) gets one call today (due today: services/overdue.py); a lapsed one (overdue by more
     than two intervals) gets none: it is a customer to win back. An open call whose due date
     is gone (the customer ordered again, the interval changed, the cycle lapsed) is cancelled
     the same night, so that it neither lingers overdue nor blocks the call of the new date."""

@@ -36,7 +36,8 @@ class CustomerAgreement(models.Model):
     partner_id = fields.Many2one(
         'res.partner', string='Customer', required=True, index=True, ondelete='cascade',
         domain=[('parent_id', '=', False)], tracking=True)
-    user_id = fields.Many2one(related='partner_id.user_id', string='Account Manager')
+    user_id = fields.Many2one(related='partner_id.commercial_partner_id.user_id',
+                              string='Account Manager')
     agreement_type = fields.Selection(AGREEMENT_TYPES, string='Type of Agreement', required=True,
                                       default='long_term_supply', tracking=True)
     date_start = fields.Date(string='Start', required=True,

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
+from ..services.overdue import overdue_domain
 from ..tools.today import today as cm_today
 from ..tools.caller import window_action
 
@@ -54,12 +55,12 @@ class CustomerMaintenanceHome(models.Model):
             # the overdue ones included
             return ([('user_id', '=', self.env.uid), ('state', '=', 'planned'),
                      ('date', '<=', day + timedelta(days=6 - day.weekday()))],
-                    [('date', '<', day)])
+                    overdue_domain(day))
         if code == 'greetings':
             return ([('user_id', '=', self.env.uid), ('state', '=', 'planned'),
                      ('plan_item', 'in', ('festival', 'birthday', 'anniversary')),
                      ('date', '<=', day + timedelta(days=14))],
-                    [('date', '<', day)])
+                    overdue_domain(day))
         if code == 'claims':
             return ([('user_id', '=', self.env.uid), ('state', '=', 'active'),
                      ('date_expiry', '<=', day + timedelta(days=7))],

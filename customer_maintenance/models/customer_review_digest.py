@@ -17,6 +17,7 @@ from odoo import _, api, fields, models
 from odoo.tools import format_date
 
 from ..queries.management import customers_won
+from ..services.overdue import overdue_domain
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
@@ -67,7 +68,7 @@ class CustomerReviewDigest(models.AbstractModel):
         for user_id, partner_id in self.env.cr.fetchall():
             won.setdefault(user_id, []).append(partner_id)
         # contacts of the week per responsible: planned (not cancelled) and done; overdue:
-        # still planned and dated before the week's end
+        # overdue on the day the digest is sent for (the week's end)
         Event = self.env['customer.relationship.event']
         week = [('date', '>=', start), ('date', '<', end), ('user_id', '!=', False)]
         contacts = {}
@@ -81,9 +82,9 @@ class CustomerReviewDigest(models.AbstractModel):
 
     @api.model
     def _overdue_contacts_domain(self, end):
-        """Contacts still planned on the last day of the week [start, end) and dated before
-        its end."""
-        return [('state', '=', 'planned'), ('date', '<', end), ('user_id', '!=', False)]
+        """The contacts overdue (services/overdue.py) on the day after the week [start, end),
+        the Monday the digest is sent: today when it is sent on time."""
+        return overdue_domain(end) + [('user_id', '!=', False)]
 
     @api.model
     def _digest_manager_block(self, user, start, end, shared):
@@ -93,7 +94,7 @@ class CustomerReviewDigest(models.AbstractModel):
         # ending by the last day of the week plus the renewal-reminder window
         ending_by = end - timedelta(days=1) + timedelta(days=shared['agreement_days'])
         agreements = self.env['customer.agreement'].search([
-            ('partner_id.user_id', '=', user.id), ('state', '=', 'active'),
+            ('partner_id.commercial_partner_id.user_id', '=', user.id), ('state', '=', 'active'),
             ('date_end', '!=', False), ('date_end', '<=', ending_by)], order='date_end, id')
         week = [('date', '>=', start), ('date', '<', end)]
         # key accounts whose team is too small or lacks a sponsor (companies only)

@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from ..services.overdue import is_overdue, overdue_domain
 from ..tools.activities import create_activities
 from ..tools.today import today as cm_today
 
@@ -125,26 +126,27 @@ class CustomerRelationshipEvent(models.Model):
 
     # --- computes ------------------------------------------------------------------------
 
+    @api.depends('state', 'date')
     @api.depends_context('cm_today')
     def _compute_is_overdue(self):
+        # the one meaning of overdue: services/overdue.py
         today = cm_today(self.env)
         for event in self:
-            event.is_overdue = event.state == 'planned' and event.date < today
+            event.is_overdue = is_overdue(event.state, event.date, today)
 
     def _search_is_overdue(self, operator, value):
         if operator not in ('=', '!='):
             raise UserError(_('Overdue can only be searched as true or false.'))
-        today = cm_today(self.env)
-        if (operator == '=') == bool(value):
-            return [('state', '=', 'planned'), ('date', '<', today)]
-        return ['|', ('state', '!=', 'planned'), ('date', '>=', today)]
+        return overdue_domain(cm_today(self.env), negate=(operator == '=') != bool(value))
 
+    @api.depends('state', 'date')
     @api.depends_context('cm_today')
     def _compute_color(self):
         today = cm_today(self.env)
         for event in self:
             if event.state == 'planned':
-                event.color = 1 if event.date < today else (3 if event.date == today else 0)
+                event.color = 1 if is_overdue(event.state, event.date, today) else (
+                    3 if event.date == today else 0)
             else:
                 event.color = 10 if event.state == 'done' else 0
 

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools.customer_rollup import customer_domain, read_group_rolled_up
 from ..tools.sender import company_sender
 from ..tools.today import today as cm_today
 from ..tools.caller import report_action, window_action
@@ -41,20 +42,18 @@ class ResPartner(models.Model):
 
     @api.depends_context('uid', 'allowed_company_ids')
     def _compute_ledger_counts(self):
-        """One grouped query per ledger (the records the user may see, under record rules)."""
+        """One grouped query per ledger (the records the user may see, under record rules),
+        the company's and its contacts' together (tools/customer_rollup.py)."""
         partners = self.filtered('id')
         for field_name, (model, _xmlid) in LEDGERS.items():
-            counts = {}
-            if partners:
-                counts = dict(self.env[model]._read_group(
-                    [('partner_id', 'in', partners.ids)], ['partner_id'], ['__count']))
+            counts = read_group_rolled_up(self.env[model], partners)
             for partner in self:
                 partner[field_name] = counts.get(partner, 0)
 
     def _action_ledger(self, field_name):
         self.ensure_one()
         action = window_action(self, LEDGERS[field_name][1])
-        action['domain'] = [('partner_id', '=', self.id)]
+        action['domain'] = customer_domain(self)
         action['context'] = {'default_partner_id': self.id}
         return action
 

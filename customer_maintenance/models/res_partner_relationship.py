@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.customer_rollup import customer_domain, read_group_rolled_up
 from ..tools.today import today as cm_today
 from ..tools.caller import window_action
 from .customer_festival import CALENDARS
@@ -85,11 +86,12 @@ class ResPartner(models.Model):
 
     def _gift_spend(self, year):
         """{customer id: value of the gifts given in `year`} over done events, one query."""
-        rows = self.env['customer.relationship.event']._read_group(
-            [('partner_id', 'in', self.ids), ('state', '=', 'done'), ('gift_id', '!=', False),
+        rows = read_group_rolled_up(
+            self.env['customer.relationship.event'], self,
+            [('state', '=', 'done'), ('gift_id', '!=', False),
              ('date', '>=', '%04d-01-01' % year), ('date', '<=', '%04d-12-31' % year)],
-            ['partner_id'], ['gift_value:sum'])
-        return {partner.id: value for partner, value in rows}
+            'gift_value:sum')
+        return {partner.id: value for partner, value in rows.items()}
 
     def action_contact_left(self):
         """Open the "contact left" wizard for this contact person."""
@@ -112,8 +114,8 @@ class ResPartner(models.Model):
         contacts = (self - commercial).filtered('id')
         counts = {}
         if commercial:
-            counts.update({partner.id: count for partner, count in Event._read_group(
-                [('partner_id', 'in', commercial.ids)], ['partner_id'], ['__count'])})
+            counts.update({partner.id: count for partner, count in read_group_rolled_up(
+                Event, commercial).items()})
         if contacts:
             counts.update({partner.id: count for partner, count in Event._read_group(
                 [('contact_id', 'in', contacts.ids)], ['contact_id'], ['__count'])})
@@ -128,6 +130,6 @@ class ResPartner(models.Model):
             action['context'] = {'default_partner_id': self.commercial_partner_id.id,
                                  'default_contact_id': self.id}
         else:
-            action['domain'] = [('partner_id', '=', self.id)]
+            action['domain'] = customer_domain(self)
             action['context'] = {'default_partner_id': self.id}
         return action

@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 from odoo.tools import SQL
 
 from .management import confirmed_orders
+from .overdue import overdue_event
 
 # the stored figures, in this order in every select list
 SALES_FIGURES = ('customers_kept', 'customers_lost', 'customers_new', 'revenue_existing',
@@ -174,7 +175,7 @@ def kpi_costs(since=None, user_ids=None):
 def kpi_contacts(today, since=None, user_ids=None):
     """Contacts (relationship events) and their costs per event responsible and month, of the
     events dated from `since` (all when None: an index range on date). Planned counts every
-    event not cancelled, overdue the planned ones dated before `today`; the contact's own
+    event not cancelled, overdue those overdue on `today` (queries/overdue.py); the contact's own
     cost (travel, meal) of every event not cancelled, the gift's value of the gifts given
     (done events)."""
     since_cond = SQL('AND e.date >= %s', since) if since else SQL()
@@ -182,14 +183,14 @@ def kpi_contacts(today, since=None, user_ids=None):
         SELECT e.user_id, date_trunc('month', e.date)::date AS month,
                COUNT(*) FILTER (WHERE e.state != 'cancelled') AS contacts_planned,
                COUNT(*) FILTER (WHERE e.state = 'done') AS contacts_done,
-               COUNT(*) FILTER (WHERE e.state = 'planned' AND e.date < %(today)s)
-                   AS contacts_overdue,
+               COUNT(*) FILTER (WHERE %(overdue)s) AS contacts_overdue,
                COALESCE(SUM(e.cost) FILTER (WHERE e.state != 'cancelled'), 0) AS event_cost,
                COALESCE(SUM(e.gift_value) FILTER (WHERE e.state = 'done'), 0) AS gift_cost
           FROM customer_relationship_event e
          WHERE e.user_id IS NOT NULL %(since)s %(users)s
          GROUP BY e.user_id, date_trunc('month', e.date)
-    """, today=today, since=since_cond, users=_users_filter(SQL('e.user_id'), user_ids))
+    """, overdue=overdue_event('e', today), since=since_cond,
+        users=_users_filter(SQL('e.user_id'), user_ids))
 
 
 def _live_columns(ev, l):

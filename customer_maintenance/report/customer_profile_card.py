@@ -14,14 +14,40 @@ Other capabilities add to it without touching this file:
 """
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import _, _lt, api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools.misc import format_amount, format_date, formatLang
 
 from ..queries.management import profile_card_sales
+from ..tools.customer_rollup import customer_domain
 from ..tools.today import today as cm_today
 
 
+# what a section of the card says when the reader's rights hide some of its records (a
+# section never reads "No orders." when there are orders he may not see); capabilities add
+# theirs with `_hidden_notes`
+HIDDEN_NOTES = {
+    'orders': _lt("Your access rights hide some or all of this customer's orders: this list "
+                  "is not complete."),
+    'invoices': _lt("Your access rights hide some or all of this customer's open invoices: "
+                    "this list is not complete."),
+    'promotions': _lt("Your access rights hide some or all of this customer's promotion "
+                      "support: this list is not complete."),
+    'services': _lt("Your access rights hide some or all of this customer's value-added "
+                    "services: this list is not complete."),
+    'agreements': _lt("Your access rights hide some or all of this customer's agreements: "
+                      "this list is not complete."),
+}
+
+
 class ReportProfileCard(models.AbstractModel):
+    """Who may print the card: the customer's account manager, the members of its customer
+    team and the supervisors, the people who work the customer (客戶經理責任制, 營銷團隊).
+    Anyone else is refused: the card's sales figures come from SQL that no record rule
+    filters, and a card whose every list is hidden reads as a customer without history. A
+    reader who may print it but whose rights hide records of a section (a team member does
+    not see the orders of another salesperson) reads so in that section, never an empty
+    list."""
     _name = 'report.customer_maintenance.report_profile_card'
     _description = 'Customer Profile Card'
 
@@ -45,6 +71,41 @@ class ReportProfileCard(models.AbstractModel):
     def _card_contacts(self, partner):
         """The contact persons printed on the card."""
         return partner.child_ids.filtered(lambda c: c.type == 'contact' and c.active)
+
+    @api.model
+    def _hidden_notes(self):
+        """{section key: the note printed when the reader may not see all its records}."""
+        return dict(HIDDEN_NOTES)
+
+    # ------------------------------------------------------------ what the reader may see
+    @api.model
+    def _may_print(self, customer):
+        """True when the current user works `customer` (a commercial partner)."""
+        user = self.env.user
+        if user.has_group('customer_maintenance.group_manager'):
+            return True
+        # sudo: who works the customer decides the right, whatever the reader may read
+        customer = customer.sudo()
+        return customer.user_id == user or user in customer.customer_team_ids
+
+    @api.model
+    def _check_may_print(self, partners):
+        refused = partners.commercial_partner_id.filtered(lambda c: not self._may_print(c))
+        if refused:
+            raise AccessError(_(
+                'You may print the profile card only of the customers you manage or whose '
+                'customer team you are in. %(customers)s: ask their account manager or a '
+                'supervisor.', customers=', '.join(refused.mapped('display_name'))))
+
+    @api.model
+    def _visible(self, card, key, Model, domain, **search):
+        """The records of `domain` the reader may see (`search`: order, limit); when his
+        rights hide some, the section's note goes into card['hidden'][key]."""
+        readable = Model.has_access('read')
+        seen = Model.search_count(domain) if readable else 0
+        if Model.sudo().search_count(domain, limit=seen + 1) > seen:
+            card['hidden'][key] = self.env._(self._hidden_notes()[key])
+        return Model.search(domain, **search) if readable else Model
 
     # ------------------------------------------------------------ formatting
     @api.model
@@ -121,16 +182,14 @@ class ReportProfileCard(models.AbstractModel):
         return result
 
     @api.model
-    def _ledger(self, model, partner, domain_extra, limit=10):
-        return self.env[model].search(
-            [('partner_id', '=', partner.commercial_partner_id.id)] + domain_extra, limit=limit)
+    def _ledger(self, card, key, model, partner, domain_extra, limit=10):
+        return self._visible(card, key, self.env[model],
+                             customer_domain(partner.commercial_partner_id) + domain_extra,
+                             limit=limit)
 
     @api.model
-    def _open_invoices(self, partner):
-        Move = self.env['account.move']
-        if not Move.has_access('read'):
-            return Move
-        return Move.search([
+    def _open_invoices(self, card, partner):
+        return self._visible(card, 'invoices', self.env['account.move'], [
             ('partner_id', 'child_of', partner.commercial_partner_id.id),
             ('move_type', '=', 'out_invoice'), ('state', '=', 'posted'),
             ('payment_state', 'in', ('not_paid', 'partial'))],
@@ -141,28 +200,30 @@ class ReportProfileCard(models.AbstractModel):
     def _card(self, partner, sales, today):
         """What the card of `partner` shows; capabilities extend it (super, then add keys)."""
         customer = partner.commercial_partner_id
-        card = {'partner': partner, 'sales': sales}
+        card = {'partner': partner, 'sales': sales, 'hidden': {}}
         card['contacts'] = [{
             'name': c.name, 'function': c.function or '', 'phone': c.phone or c.mobile or '',
             'email': c.email or '', 'extra': self._rows(c, self._contact_fields()),
         } for c in self._card_contacts(partner)]
         card['characteristics'] = self._rows(customer, self._characteristic_fields())
         card['business'] = self._rows(customer, self._business_fields())
-        card['orders'] = self.env['sale.order'].search(
-            [('partner_id', 'child_of', customer.id), ('state', '=', 'sale'),
-             ('date_order', '<', fields.Datetime.to_datetime(today + relativedelta(days=1)))],
+        card['orders'] = self._visible(card, 'orders', self.env['sale.order'], [
+            ('partner_id', 'child_of', customer.id), ('state', '=', 'sale'),
+            ('date_order', '<', fields.Datetime.to_datetime(today + relativedelta(days=1)))],
             order='date_order desc, id desc', limit=10)
-        card['invoices'] = self._open_invoices(partner)
-        card['promotions'] = self._ledger('customer.promotion.support', partner,
-                                          [('state', '!=', 'cancelled')])
-        card['services'] = self._ledger('customer.value.service', partner, [])
-        card['agreements'] = self._ledger('customer.agreement', partner,
+        card['invoices'] = self._open_invoices(card, partner)
+        card['promotions'] = self._ledger(card, 'promotions', 'customer.promotion.support',
+                                          partner, [('state', '!=', 'cancelled')])
+        card['services'] = self._ledger(card, 'services', 'customer.value.service', partner,
+                                        [])
+        card['agreements'] = self._ledger(card, 'agreements', 'customer.agreement', partner,
                                           [('state', 'in', ('draft', 'active'))])
         return card
 
     @api.model
     def _get_report_values(self, docids, data=None):
         partners = self.env['res.partner'].browse(docids)
+        self._check_may_print(partners)
         day = cm_today(self.env)
         figures = self._sales_figures(partners.commercial_partner_id, day)
         cards = {p.id: self._card(p, figures[p.commercial_partner_id.id], day)

@@ -9,27 +9,31 @@ to offer before the customer runs out.
 The cycles are the commercial partner's, searched as the printing user: an account manager
 prints only the cycles their record rules let them read. Column labels are the fields'
 labels, dates and numbers formatted as Odoo formats them, in the reader's language."""
-from odoo import api, models
+from odoo import _lt, api, models
 from odoo.tools.misc import format_date
 
 CYCLE_LIMIT = 20  # the cycles due first; the full table is in the Consumption menu
 COLUMNS = ('product_id', 'avg_interval_days', 'manual_interval_days', 'avg_qty',
            'last_order_date', 'next_due_date', 'state')
+HIDDEN_NOTE = _lt("Your access rights hide some or all of this customer's consumption "
+                  "cycles: this table is not complete.")
 
 
 class ReportProfileCard(models.AbstractModel):
     _inherit = 'report.customer_maintenance.report_profile_card'
 
     @api.model
-    def _card_cycles(self, customer, today):
+    def _hidden_notes(self):
+        return dict(super()._hidden_notes(), cycles=HIDDEN_NOTE)
+
+    @api.model
+    def _card_cycles(self, card, customer, today):
         """The customer's cycles the reader may read, the first due first (learning cycles
         without a due date last)."""
-        Cycle = self.env['customer.consumption.cycle']
-        if not Cycle.has_access('read'):
-            return Cycle
         # "overdue" and "lapsed" are measured from the card's day
-        return Cycle.with_context(cm_today=today).search(
-            [('partner_id', '=', customer.id)], order='next_due_date, id', limit=CYCLE_LIMIT)
+        Cycle = self.env['customer.consumption.cycle'].with_context(cm_today=today)
+        return self._visible(card, 'cycles', Cycle, [('partner_id', '=', customer.id)],
+                             order='next_due_date, id', limit=CYCLE_LIMIT)
 
     @api.model
     def _cycle_status(self, cycle):
@@ -63,7 +67,7 @@ class ReportProfileCard(models.AbstractModel):
     @api.model
     def _card(self, partner, sales, today):
         card = super()._card(partner, sales, today)
-        cycles = self._card_cycles(partner.commercial_partner_id, today)
+        cycles = self._card_cycles(card, partner.commercial_partner_id, today)
         card['cycles'] = [self._cycle_row(cycle) for cycle in cycles]
         Cycle = self.env['customer.consumption.cycle']
         card['cycle_labels'] = {fname: self._label(Cycle, fname) for fname in COLUMNS}

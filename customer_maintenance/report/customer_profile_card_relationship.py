@@ -8,12 +8,22 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, models
+from odoo import _, _lt, api, models
 from odoo.tools.misc import format_amount, format_date
+
+from ..tools.customer_rollup import customer_domain
 
 RECENT_MONTHS = 6   # contacts shown: the last 6 months ...
 PLANNED_DAYS = 90   # ... and the next 90 days
 GIFT_MONTHS = 12    # gifts given in the last 12 months
+HIDDEN_NOTES = {
+    'events': _lt("Your access rights hide some or all of this customer's relationship "
+                  "events: this list is not complete."),
+    'planned_events': _lt("Your access rights hide some or all of this customer's planned "
+                          "contacts: this list is not complete."),
+    'gifts': _lt("Your access rights hide some or all of the gifts given to this customer: "
+                 "this list is not complete."),
+}
 
 
 class ReportProfileCard(models.AbstractModel):
@@ -36,6 +46,10 @@ class ReportProfileCard(models.AbstractModel):
     def _card_contacts(self, partner):
         # former contacts (who left the customer) have their own section
         return super()._card_contacts(partner).filtered(lambda c: not c.is_former_contact)
+
+    @api.model
+    def _hidden_notes(self):
+        return dict(super()._hidden_notes(), **HIDDEN_NOTES)
 
     # ------------------------------------------------------------ formatting
     @api.model
@@ -81,17 +95,20 @@ class ReportProfileCard(models.AbstractModel):
             if birthday:
                 row['extra'].insert(0, {'label': _('Birthday'), 'value': birthday})
         Event = self.env['customer.relationship.event'].with_context(cm_today=today)
-        mine = [('partner_id', '=', customer.id)]
-        card['events'] = [self._event_row(e) for e in Event.search(
+        mine = customer_domain(customer)
+        card['events'] = [self._event_row(e) for e in self._visible(
+            card, 'events', Event,
             mine + [('state', '!=', 'cancelled'), ('date', '<=', today),
                     ('date', '>=', today - relativedelta(months=RECENT_MONTHS))],
             order='date desc, id desc', limit=30)]
-        card['planned_events'] = [self._event_row(e) for e in Event.search(
+        card['planned_events'] = [self._event_row(e) for e in self._visible(
+            card, 'planned_events', Event,
             mine + [('state', '=', 'planned'), ('date', '>', today),
                     ('date', '<=', today + relativedelta(days=PLANNED_DAYS))],
             order='date, id', limit=20)]
         # gifts given are the done events that carry one (customer.gift is the catalogue)
-        gifts = Event.search(
+        gifts = self._visible(
+            card, 'gifts', Event,
             mine + [('gift_id', '!=', False), ('state', '=', 'done'), ('date', '<=', today),
                     ('date', '>', today - relativedelta(months=GIFT_MONTHS))],
             order='date desc, id desc', limit=20)

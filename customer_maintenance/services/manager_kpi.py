@@ -5,6 +5,8 @@ figures month by month and customer by customer, the contact figures event by ev
 straight from the definitions."""
 import datetime
 
+from .overdue import is_overdue
+
 
 def add_months(month, count):
     index = month.year * 12 + month.month - 1 + count
@@ -57,7 +59,7 @@ def sales_figures(orders, lost_months, horizon):
 def contact_figures(events, today):
     """events: [(responsible, day, state, cost, gift_value)]; today: a date. Returns
     {(responsible, month): (planned, done, overdue, event_cost, gift_cost)}: planned counts
-    every event not cancelled, overdue the planned ones dated before today; the contact's
+    every event not cancelled, overdue the overdue ones (services/overdue.py); the contact's
     cost of the events not cancelled, the gift's value of the done ones."""
     result = {}
     for user, day, state, cost, gift_value in events:
@@ -68,7 +70,7 @@ def contact_figures(events, today):
         if state == 'done':
             row[1] += 1
             row[4] += gift_value or 0.0
-        if state == 'planned' and day < today:
+        if is_overdue(state, day, today):
             row[2] += 1
     return {key: tuple(values) for key, values in result.items()}
 

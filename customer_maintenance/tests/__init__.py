@@ -36,3 +36,6 @@ from . import test_bad_input_catalogue
 from . import test_method_access_matrix
 from . import test_settings
 from . import test_ui_profile_card
+from . import test_overdue
+from . import test_customer_rollup
+from . import test_profile_card_readers

@@ -519,6 +519,11 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
             ('review: customer marked reviewed by an account manager', 'manager_a', (partner,),
              A, 'Only a supervisor can mark a customer as reviewed',
              m('customer_a', 'action_mark_reviewed')),
+            ("profile card: printed by an account manager for a colleague's customer",
+             'manager_a', (partner, 'customer.relationship.event'), A,
+             'print the profile card only of the customers you manage',
+             lambda t, e: e['report.customer_maintenance.report_profile_card']
+             ._get_report_values(t.customer_b.ids)),
             # ------------------------------------------------ planner settings
             ('planner settings: horizon of 400 days', 'admin', (PARAMS,), V,
              'must be between 0 and 366', self._settings({'cm_planning_horizon_days': 400})),

@@ -6,6 +6,7 @@ state (learning, active, overdue, lapsed, rising or falling consumption), the fi
 first; only the cycles the reader may read; as account manager (also one without email),
 supervisor and admin, in English and zh_TW, in the PDF."""
 from odoo import Command
+from odoo.exceptions import AccessError
 
 from .profile_card_case import ProfileCardCase
 
@@ -137,15 +138,17 @@ class TestConsumptionProfileCard(ProfileCardCase):
         self.assertNotIn('Known Interval', wang_html)
 
     def test_only_readable_cycles(self):
-        """Manager B neither manages the dealer nor is in its team: the card prints, without
-        the dealer's cycles; once in the team, B prints them. wang (no email address) prints
-        his own customer's, not the dealer's."""
-        cases = [
-            ('B outside the team', self.manager_b, self.dealer, []),
-            ('wang, own customer', self.wang, self.wang_customer, ['CMT Hydraulic 68']),
-            ('wang, not his customer', self.wang, self.dealer, []),
-        ]
+        """Manager B neither manages the dealer nor is in its team: the card is refused
+        (issue 20: report/customer_profile_card.py); once in the team, B prints the dealer's
+        cycles. wang (no email address) prints his own customer's, not the dealer's."""
         self.assertFalse(self.wang.email)
+        for label, user in (('B outside the team', self.manager_b),
+                            ('wang, not his customer', self.wang)):
+            with self.subTest(case=label), self.assertRaises(AccessError):
+                self._values(self.dealer, user=user)
+        cases = [
+            ('wang, own customer', self.wang, self.wang_customer, ['CMT Hydraulic 68']),
+        ]
         for label, user, partner, products in cases:
             with self.subTest(case=label):
                 values = self._values(partner, user=user)

@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """Replenishment calls planned from the consumption cycle table (11.0 test_consumption_cycle
 reminders, test_polish_integration and test_trust_cron_faults, consumption parts), and the
-fix of issue 15 §5: a cycle already overdue gets exactly one call today, shown overdue; a
-lapsed one none (a customer to win back), on the first night as on every other."""
+fix of issue 15 §5: a cycle already overdue gets exactly one call today (due today: overdue
+is the call's own date, issue 20 and services/overdue.py); a lapsed one none (a customer to win back), on the first night as on every other."""
 import datetime
 from unittest.mock import patch
 
@@ -89,20 +89,20 @@ class TestReplenishmentCalls(ReplenishmentCase):
         self.assertEqual(len(call), 1)
         self.assertEqual(call.date, TODAY)
         self.assertEqual(call.consumption_due_date, D(2026, 6, 20))
-        # planned today, shown overdue: the customer may already buy elsewhere
-        self.assertTrue(call.is_overdue)
-        self.assertEqual(call.color, 1)
+        # planned today: due today like any contact of today (the cycle is the one overdue)
+        self.assertFalse(call.is_overdue)
+        self.assertEqual(call.color, 3)
         Event = self.Event.with_context(cm_today=TODAY)
-        self.assertIn(call, Event.search([('is_overdue', '=', True)]))
-        self.assertNotIn(call, Event.search([('is_overdue', '=', False)]))
-        # an ordinary call of today is not overdue
-        other = Event.create({'name': 'Care', 'partner_id': self.customer_a.id,
-                              'date': TODAY, 'channel': 'care_call'})
-        self.assertFalse(other.is_overdue)
-        self.assertIn(other, Event.search([('is_overdue', '=', False)]))
+        self.assertNotIn(call, Event.search([('is_overdue', '=', True)]))
+        self.assertIn(call, Event.search([('is_overdue', '=', False)]))
+        # not done the next day, it is overdue
+        tomorrow = TODAY + datetime.timedelta(days=1)
+        self.assertTrue(call.with_context(cm_today=tomorrow).is_overdue)
+        self.assertIn(call, Event.with_context(cm_today=tomorrow).search(
+            [('is_overdue', '=', True)]))
         # once done, it is history, not overdue
         call._mark_done('Customer reordered.')
-        self.assertFalse(call.with_context(cm_today=TODAY).is_overdue)
+        self.assertFalse(call.with_context(cm_today=tomorrow).is_overdue)
 
     def test_due_date_moved_into_the_past(self):
         self._history(self.customer_a, self.oil, D(2025, 12, 1), [80, 80], [10] * 3)
@@ -268,7 +268,13 @@ class TestReplenishmentDemo(ConsumptionCase):
                             and c.next_due_date <= day + datetime.timedelta(days=7))
         self.assertTrue(due.filtered('is_overdue'))
         self.assertEqual(called & due, due)
-        self.assertTrue(calls.filtered('is_overdue'), 'late customers: calls shown overdue')
+        # the calls of the late customers are planned that day: due, not overdue yet (the
+        # cycle is the one overdue, services/overdue.py); the next day they are
+        late = calls.filtered(lambda c: c.consumption_cycle_id.is_overdue)
+        self.assertTrue(late)
+        self.assertFalse(late.filtered('is_overdue'))
+        self.assertEqual(late.with_context(cm_today=day + datetime.timedelta(days=1))
+                         .filtered('is_overdue'), late)
 
 
 class TestReplenishmentCron(CronCustomersMixin, ReplenishmentCase):

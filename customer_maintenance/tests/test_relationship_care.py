@@ -72,7 +72,8 @@ class TestGiftsAndPreferences(RelationshipCase):
         self.assertEqual(partner.relationship_event_count, 3)
         self.assertEqual(self.contact_a.with_user(self.manager_a).relationship_event_count, 2)
         action = partner.action_view_relationship_events()
-        self.assertEqual(action['domain'], [('partner_id', '=', self.customer_a.id)])
+        self.assertEqual(self.env[action['res_model']].search(action['domain']),
+                         self.Event.search([('partner_id', '=', self.customer_a.id)]))
         action = self.contact_a.action_view_relationship_events()
         self.assertEqual(action['context']['default_partner_id'], self.customer_a.id)
 

@@ -50,6 +50,9 @@ class TestSegmentationProfileCard(ProfileCardCase):
     def test_values(self):
         cases = [('account manager', self.manager_a), ('supervisor', self.supervisor),
                  ('admin', self.admin)]
+        # the plain customer is A's too: an account manager prints only the cards of the
+        # customers he works (issue 20)
+        self.customer_b.user_id = self.manager_a
         for role, user in cases:
             with self.subTest(role=role):
                 values = self._values(self.steel | self.buyer | self.customer_b, user=user)

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.customer_rollup import customer_domain
 from ..tools.notify import notification
 from ..tools.sender import company_sender
 
@@ -91,9 +92,8 @@ class CustomerHandoverWizard(models.TransientModel):
         """Move the records of `partners` that `old` works to `new` (sudo); returns what
         moved, as [(count, 'phrase with %(count)s')], for the notification. Capabilities
         extend it (super, then their records)."""
-        promotions = self.env['customer.promotion.support'].search([
-            ('partner_id', 'in', partners.ids), ('state', '=', 'planned'),
-            ('user_id', '=', old.id)])
+        promotions = self.env['customer.promotion.support'].search(customer_domain(partners) + [
+            ('state', '=', 'planned'), ('user_id', '=', old.id)])
         promotions.write({'user_id': new.id})
         return [(len(promotions), _('%(count)s planned promotion supports'))]
 
