@@ -38,3 +38,7 @@ from . import res_config_settings_consumption
 from . import relationship_event_cycle
 from . import consumption_cycle_replenishment
 from . import customer_maintenance_home_consumption
+# collections
+from . import relationship_event_collection
+from . import relationship_event_collection_planner
+from . import res_partner_collection
