@@ -39,6 +39,7 @@ from . import relationship_event_cycle
 from . import consumption_cycle_replenishment
 from . import customer_maintenance_home_consumption
 # collections
+from . import account_move_collection
 from . import relationship_event_collection
 from . import relationship_event_collection_planner
 from . import res_partner_collection
