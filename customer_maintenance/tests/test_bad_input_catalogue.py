@@ -581,7 +581,7 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
              'Say why the customer disputes the invoices',
              self._collected({'collection_outcome': 'disputed', 'dispute_reason': '  '})),
             ('collection: negative promised amount written', 'manager_a', (event,), V,
-             'amounts cannot be negative',
+             'promised amount cannot be negative',
              w('collection_call', {'promise_amount': -5.0})),
             ('collection: promise written without its date', 'manager_a', (event,), V,
              'needs the date promised and an amount above zero',

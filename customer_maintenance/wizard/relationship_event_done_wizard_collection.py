@@ -15,7 +15,7 @@ class CustomerRelationshipEventDoneWizard(models.TransientModel):
     currency_id = fields.Many2one(related='event_id.currency_id')
     collection_outcome = fields.Selection(COLLECTION_OUTCOMES, string='Collection Outcome')
     promise_date = fields.Date(string='Promised Payment Date')
-    promise_amount = fields.Monetary(string='Promised Amount')
+    promise_amount = fields.Float(string='Promised Amount')
     dispute_reason = fields.Text(string='Why Disputed')
 
     def _compute_is_collection(self):
