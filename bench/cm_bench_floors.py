@@ -24,6 +24,8 @@ from odoo.addons.customer_maintenance.queries import (
     abc_classification, consumption, management_kpi, relationship_planning)
 from odoo.addons.customer_maintenance.services import planning
 
+import cm_bench_collections
+
 NOW = SQL("now() AT TIME ZONE 'UTC'")
 
 
@@ -373,6 +375,8 @@ def captures(job, params):
                 SELECT e.partner_id, e.plan_item, e.date FROM customer_relationship_event e
                  WHERE e.state = 'planned' AND e.plan_item IS NOT NULL"""),
         }
+    if job == 'collections':
+        return cm_bench_collections.captures(_EVENT_FOLLOWERS, _EVENT_FOLLOWERS_JOIN)
     if job == 'kpi_refresh':
         return {'kpi': SQL("SELECT user_id, date, %s FROM customer_manager_kpi_snapshot",
                            KPI_COLUMNS)}
@@ -421,6 +425,8 @@ def check_plan_dates(cr, params):
 
 
 PARAMS = {'abc': abc_params, 'cycles': cycles_params, 'cycles_next': cycles_params,
-          'plan': plan_params, 'kpi_refresh': kpi_params}
+          'plan': plan_params, 'kpi_refresh': kpi_params,
+          'collections': cm_bench_collections.params}
 FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
-          'plan': plan_floor, 'kpi_refresh': kpi_floor}
+          'plan': plan_floor, 'kpi_refresh': kpi_floor,
+          'collections': lambda env, p: cm_bench_collections.floor(env, p, _user_tz, _followers)}

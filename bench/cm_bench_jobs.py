@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tools import SQL
 
+import cm_bench_collections as collections
 import cm_bench_floors as floors
 
 JOB_METHODS = {
@@ -26,6 +27,7 @@ JOB_METHODS = {
     'cycles_next': ('customer.consumption.cycle', 'cron_learn_consumption_cycles'),
     'plan': ('customer.relationship.event', 'cron_plan_relationship_events'),
     'kpi_refresh': ('customer.manager.kpi.snapshot', 'cron_refresh_manager_kpi'),
+    'collections': ('customer.relationship.event', 'cron_plan_collection_calls'),
 }
 NAIVE_MAX_SIZE = 20000
 
@@ -108,11 +110,15 @@ def vacuum(env, tables):
         cnx.autocommit = False
 
 
-def reset(env, job):
+def reset(env, job, today=None):
     """Before the first night of `job` at a size: remove what an earlier run planned, so that
-    every size measures a first night (cycles) / a full plan (plan). Committed, not timed."""
+    every size measures a first night (cycles) / a full plan (plan, collections; the
+    collections' invoices are added then). Committed, not timed."""
     cr = env.cr
-    if job == 'cycles':
+    if job == 'collections':
+        collections.reset(env, today)
+        vacuum(env, ['customer_relationship_event', 'mail_activity', 'account_move'])
+    elif job == 'cycles':
         cr.execute(SQL("""DELETE FROM mail_activity WHERE res_model = 'customer.relationship.event'
                             AND res_id IN (SELECT id FROM customer_relationship_event
                                             WHERE consumption_cycle_id IS NOT NULL)"""))
@@ -406,7 +412,7 @@ def naive_kpi(env, today, budget):
 
 
 NAIVE = {'abc': naive_abc, 'cycles': naive_cycles, 'plan': naive_plan,
-         'kpi_refresh': naive_kpi}
+         'kpi_refresh': naive_kpi, 'collections': collections.naive}
 
 
 def run_naive(env, job, size, today, budget_s=None):

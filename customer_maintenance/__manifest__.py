@@ -18,6 +18,7 @@
         'calendar',
         'mail',
         'resource',  # relationship: the company's working days and public holidays
+        'account',  # collections: the customer invoices overdue
     ],
     'external_dependencies': {
         'python': ['borax'],
@@ -82,6 +83,11 @@
         # management, on segmentation and consumption
         'report/customer_profile_card_segmentation_templates.xml',
         'report/customer_profile_card_consumption_templates.xml',
+        # collections
+        'data/mail_activity_type_collection_data.xml',
+        'data/ir_cron_collection_data.xml',
+        'views/relationship_event_collection_views.xml',
+        'report/customer_profile_card_collection_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -40,3 +40,8 @@ from . import consumption_cycle_replenishment
 from . import customer_maintenance_home_consumption
 # the bounds of every numeric setting (tools/settings.py)
 from . import res_config_settings
+# collections
+from . import account_move_collection
+from . import relationship_event_collection
+from . import relationship_event_collection_planner
+from . import res_partner_collection

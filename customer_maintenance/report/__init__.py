@@ -4,3 +4,4 @@ from . import consumption_forecast
 from . import customer_profile_card_relationship
 from . import customer_profile_card_segmentation
 from . import customer_profile_card_consumption
+from . import customer_profile_card_collection

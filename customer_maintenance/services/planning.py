@@ -17,7 +17,8 @@ CARE_CALL_JITTER_PERCENT = 20
 SAME_WEEK_DAYS = 6
 PERIODIC_ITEMS = ('call', 'care_call', 'visit')
 # the daily capacity a planned contact counts against, by channel
-CAPACITY_OF_CHANNEL = {'call': 'call', 'care_call': 'call', 'visit': 'visit', 'meeting': 'visit'}
+CAPACITY_OF_CHANNEL = {'call': 'call', 'care_call': 'call', 'visit': 'visit', 'meeting': 'visit',
+                       'collection': 'call'}
 # first contacts of never-contacted customers are staggered over slots counted from this day,
 # so that a customer's slot stays the same from one night to the next
 STAGGER_EPOCH = datetime.date(2000, 1, 3)
@@ -113,8 +114,9 @@ def level_load(dues, load, capacity, non_working, today, last_day):
     """Give each due contact its day; returns {(partner_id, item): date}.
 
     `dues`: dicts with partner_id, item, user_id, company_id, interval, due_date (None for a
-    customer never contacted); `load`: {(user_id, capacity kind, date): planned count}, updated
-    in place; `capacity`: {capacity kind: contacts a day, 0 = no limit}; `non_working`:
+    customer never contacted) and optionally rank (lower first among the contacts wished the
+    same day); `load`: {(user_id, capacity kind, date): planned count}, updated in place;
+    `capacity`: {capacity kind: contacts a day, 0 = no limit}; `non_working`:
     {company_id: set of dates off (weekends, public holidays)} between today and last_day.
 
     The wished day is the due date (today when overdue) or, for a first contact, its slot in
@@ -129,7 +131,7 @@ def level_load(dues, load, capacity, non_working, today, last_day):
         first = due['due_date'] is None
         slot = (stagger_date(due['partner_id'], due['item'], due['interval'], today) if first
                 else due['due_date'])
-        wishes.append(((slot, due['partner_id'], due['item']),
+        wishes.append(((slot, due.get('rank', 0), due['partner_id'], due['item']),
                        slot if first else max(slot, today), due))
     wishes.sort(key=lambda wish: wish[0])
     for _key, wished, due in wishes:

@@ -12,6 +12,7 @@ the module's zh_TW.po comes out in Chinese (its msgstr) for a zh_TW user (`make 
 new message's translation into the module's .po files: the test reads nothing outside the
 module); a message of Odoo itself (access rights) must differ in zh_TW.
 """
+import datetime
 import logging
 import os
 import re
@@ -130,6 +131,10 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
             'date_start': '2026-01-01', 'date_end': '2026-12-31'})
         cls.state = env['res.country.state'].search([], limit=1)
         cls.customer_a.state_id = cls.state
+        cls.collection_call = Event.create({
+            'name': 'Catalogue collection call', 'partner_id': cls.customer_a.id,
+            'kind': 'collection', 'channel': 'collection', 'plan_item': 'collection',
+            'date': cm_today(env), 'collection_amount': 500.0})
         cls.po = catalogue(PO_FILE)
 
     # ---------------------------------------------------------------- helpers of the calls
@@ -195,6 +200,14 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
                             and value.startswith('@') else value)
                       for key, value in vals.items()}
             return e[model].create(values)
+        return run
+
+    @staticmethod
+    def _collected(vals):
+        """Close the catalogue's collection call with the Done wizard and `vals`."""
+        def run(t, e):
+            e['customer.relationship.event.done.wizard'].create(dict(
+                vals, event_id=t.collection_call.id, outcome='Called')).action_confirm()
         return run
 
     @staticmethod
@@ -549,6 +562,29 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
              self._settings({'consumption_lookback_months': 121})),
             ('settings: changed by a supervisor who is no administrator', 'supervisor',
              (PARAMS,), A, 'res.config.settings', self._settings({'cm_calls_per_day': 5})),
+            # ------------------------------------------------ collection calls (收款)
+            ('collection: done without an outcome', 'manager_a', (event, activity), U,
+             'Choose the outcome of the collection call', self._collected({})),
+            ('collection: promise to pay in the past', 'manager_a', (event, activity), U,
+             'promised payment date must be today or later',
+             self._collected({'collection_outcome': 'promise', 'promise_amount': 100.0,
+                              'promise_date': cm_today(self.env) - datetime.timedelta(days=1)})),
+            ('collection: promise of a negative amount', 'manager_a', (event, activity), U,
+             'promised amount must be above zero',
+             self._collected({'collection_outcome': 'promise', 'promise_amount': -100.0,
+                              'promise_date': cm_today(self.env)})),
+            ('collection: disputed without why', 'manager_a', (event, activity), U,
+             'Say why the customer disputes the invoices',
+             self._collected({'collection_outcome': 'disputed', 'dispute_reason': '  '})),
+            ('collection: negative promised amount written', 'manager_a', (event,), V,
+             'promised amount cannot be negative',
+             w('collection_call', {'promise_amount': -5.0})),
+            ('collection: promise written without its date', 'manager_a', (event,), V,
+             'needs the date promised and an amount above zero',
+             w('collection_call', {'collection_outcome': 'promise', 'promise_amount': 50.0})),
+            ('collection: disputed written without why', 'manager_a', (event,), V,
+             'say why the customer disputes the invoices',
+             w('collection_call', {'collection_outcome': 'disputed'})),
         ]
 
     # ---------------------------------------------------------------- running a case
