@@ -87,5 +87,8 @@ class ResPartner(models.Model):
         return True
 
     def action_print_profile_card(self):
-        """The profile card (客戶資料卡) of the selected customers, one PDF."""
+        """The profile card (客戶資料卡) of the selected customers, one PDF: for their account
+        manager, their customer team and the supervisors (refused to others here, before the
+        print, as when the report is rendered)."""
+        self.env['report.customer_maintenance.report_profile_card']._check_may_print(self)
         return report_action(self, 'customer_maintenance.action_report_profile_card')

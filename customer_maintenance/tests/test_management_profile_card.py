@@ -227,6 +227,8 @@ class TestProfileCard(CustomerMaintenanceCase):
         self.assertEqual(report.model, 'res.partner')
         self.assertEqual(report.binding_model_id.model, 'res.partner')
         self.assertIn(self.env.ref('customer_maintenance.group_user'), report.groups_id)
+        # cards are printed by the customers' manager, team and supervisors (issue 20)
+        self.empty.user_id = self.manager_a
         action = (self.rich | self.empty).with_user(self.manager_a).action_print_profile_card()
         self.assertEqual(action['type'], 'ir.actions.report')
         self.assertEqual(action['report_name'], REPORT)

@@ -117,7 +117,8 @@ METHODS = {
     ('res.partner', 'action_renew_claim'): ('claimer_partner', 'claimed', (), {}),
     ('res.partner', 'action_contact_left'): ('module_list', 'contact', (), {}),
     ('customer.contact.left.wizard', 'action_confirm'): ('contact_left', 'left', (), {}),
-    ('res.partner', 'action_print_profile_card'): ('module_list', 'customer', (), {}),
+    # the customer's manager, team and the supervisors (issue 20 §3: the profile card)
+    ('res.partner', 'action_print_profile_card'): ('record_read', 'customer', (), {}),
     # ---------------------------------------------------------------- lists of records
     ('res.partner', 'action_view_agreement'): ('module_list', 'customer', (), {}),
     ('res.partner', 'action_view_promotion_support'): ('module_list', 'customer', (), {}),

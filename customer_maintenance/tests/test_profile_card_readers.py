@@ -49,6 +49,14 @@ class TestProfileCardReaders(ProfileCardCase):
                            ('portal', self.portal)):
             with self.subTest(role=role), self.assertRaises(AccessError):
                 self._html(self.customer_a, user=user)
+            # the button refuses before the print
+            with self.subTest(role=role, button=True), self.assertRaises(AccessError):
+                self.customer_a.with_user(user).action_print_profile_card()
+        for user in (self.manager_a, self.manager_b, self.supervisor):
+            with self.subTest(button=user.name):
+                action = self.customer_a.with_user(user).action_print_profile_card()
+                self.assertEqual(action['report_name'],
+                                 'customer_maintenance.report_profile_card')
         # a selection with one customer not his: the whole print is refused, naming it
         with self.assertRaisesRegex(AccessError, r'\. Customer of B: ask'):
             self._values(self.customer_a | self.customer_b, user=self.manager_a)
