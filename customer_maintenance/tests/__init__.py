@@ -34,3 +34,9 @@ from . import test_consumption_profile_card
 from . import test_access_matrix
 from . import test_bad_input_catalogue
 from . import test_ui_profile_card
+# collections
+from . import test_collections
+from . import test_collections_oracle
+from . import test_collections_profile_card
+from . import test_collections_demo
+from . import test_ui_collections
