@@ -87,7 +87,7 @@ def params(env, today):
                 type=Event._activity_type_ids()['collection'])
 
 
-def floor(env, p, user_tz, followers):
+def floor(env, p, activities, followers):
     """The module's query for every customer at once, written with its activities and the
     managers as followers."""
     from odoo.addons.customer_maintenance.queries import collections as queries
@@ -105,14 +105,8 @@ def floor(env, p, user_tz, followers):
                    now() AT TIME ZONE 'UTC'
               FROM (%(due)s) d
             RETURNING id, name, user_id, date)
-        INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
-                                   user_id, user_tz, date_deadline, summary,
-                                   create_uid, create_date, write_uid, write_date)
-        SELECT %(model)s, 'customer.relationship.event', ev.id, ev.name, %(type)s, ev.user_id,
-               %(user_tz)s, ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
-               now() AT TIME ZONE 'UTC'
-          FROM ev""", day=p['day'], uid=p['uid'], model=p['model'], type=p['type'],
-                   user_tz=user_tz(SQL('ev.user_id')),
+        %(activities)s""", day=p['day'], uid=p['uid'],
+                   activities=activities(p['model'], p['type'], p['uid']),
                    due=queries.due_collections(p['today'], rules.RETRY_DAYS, rules.TOLERANCE)))
     rows = cr.rowcount
     cr.execute(followers(env, 'customer.relationship.event'))

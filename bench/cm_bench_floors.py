@@ -98,6 +98,20 @@ def _user_tz(user_id):
                     WHERE u.id = %s)""", user_id)
 
 
+def event_activities(model, activity_type, uid):
+    """The INSERT of the activities of the events of the CTE `ev` (id, name, user_id, date)
+    that have a user, as mail.activity's create writes them."""
+    return SQL("""
+        INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
+                                   user_id, user_tz, date_deadline, summary,
+                                   create_uid, create_date, write_uid, write_date)
+        SELECT %(model)s, 'customer.relationship.event', ev.id, ev.name, %(type)s, ev.user_id,
+               %(user_tz)s, ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
+               now() AT TIME ZONE 'UTC'
+          FROM ev WHERE ev.user_id IS NOT NULL""",
+               model=model, type=activity_type, uid=uid, user_tz=_user_tz(SQL('ev.user_id')))
+
+
 def cycles_floor(env, params):
     """The module's upsert (queries/consumption.learn_cycles), then one INSERT ... SELECT each
     for the anomaly activities (queries/consumption.anomalies_to_notify) and the replenishment
@@ -429,4 +443,5 @@ PARAMS = {'abc': abc_params, 'cycles': cycles_params, 'cycles_next': cycles_para
           'collections': cm_bench_collections.params}
 FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
           'plan': plan_floor, 'kpi_refresh': kpi_floor,
-          'collections': lambda env, p: cm_bench_collections.floor(env, p, _user_tz, _followers)}
+          'collections': lambda env, p: cm_bench_collections.floor(env, p, event_activities,
+                                                                   _followers)}

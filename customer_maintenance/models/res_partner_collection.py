@@ -5,6 +5,7 @@ next collection call and the history of the calls with their outcomes."""
 from odoo import api, fields, models
 
 from ..queries import collections as queries
+from ..tools.caller import window_action
 from ..tools.today import today as cm_today
 
 
@@ -45,8 +46,7 @@ class ResPartner(models.Model):
 
     def action_view_collection_events(self):
         self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.customer_relationship_event_action')
+        action = window_action(self, 'customer_maintenance.customer_relationship_event_action')
         action['domain'] = [('partner_id', '=', self.commercial_partner_id.id),
                             ('kind', '=', 'collection')]
         action['context'] = {'default_partner_id': self.commercial_partner_id.id,

@@ -39,3 +39,9 @@ from . import test_ui_profile_card
 from . import test_overdue
 from . import test_customer_rollup
 from . import test_profile_card_readers
+# collections
+from . import test_collections
+from . import test_collections_oracle
+from . import test_collections_profile_card
+from . import test_collections_demo
+from . import test_ui_collections

@@ -61,6 +61,29 @@ class CustomerMaintenanceCase(TransactionCase):
         return order
 
 
+    @classmethod
+    def _invoice(cls, partner, date, due, amount, post=True, move_type='out_invoice'):
+        """A customer invoice (or credit note) of `amount` without tax, dated `date`, due on
+        `due`, posted unless `post` is False."""
+        move = cls.env['account.move'].create({
+            'move_type': move_type, 'partner_id': partner.id, 'invoice_date': date,
+            'invoice_date_due': due,
+            'invoice_line_ids': [Command.create({
+                'product_id': cls.product.id, 'quantity': 1, 'price_unit': amount,
+                'tax_ids': [Command.clear()]})]})
+        if post:
+            move.action_post()
+        return move
+
+    @classmethod
+    def _pay(cls, move, day, amount=None):
+        """Register a payment of `move` on `day`: all of it, or `amount`."""
+        vals = {'payment_date': day}
+        if amount is not None:
+            vals['amount'] = amount
+        cls.env['account.payment.register'].with_context(
+            active_model='account.move', active_ids=move.ids).create(vals)._create_payments()
+
 class RolesCase(CustomerMaintenanceCase):
     """The roles of the access matrices besides the common fixture: a member of the customer
     team of A's customer, an employee without the module's groups, a portal user; `users`

@@ -10,7 +10,6 @@ from ..models import relationship_event_collection_planner as planner
 from ..queries import relationship_planning as planning_queries
 from ..services import planning
 from ..tools import cron_batches
-from .collections_common import CollectionsMixin
 from .common import CustomerMaintenanceCase
 
 TODAY = datetime.date(2031, 6, 30)  # a Monday
@@ -19,7 +18,7 @@ D = datetime.timedelta
 CALL_TYPE = 'customer_maintenance.mail_activity_type_relationship_collection'
 
 
-class TestCollections(CollectionsMixin, CustomerMaintenanceCase):
+class TestCollections(CustomerMaintenanceCase):
 
     @classmethod
     def setUpClass(cls):

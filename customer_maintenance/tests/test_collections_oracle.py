@@ -12,14 +12,13 @@ from odoo import Command
 
 from ..queries import collections as queries
 from ..services import collections as rules
-from .collections_common import CollectionsMixin
 from .common import CustomerMaintenanceCase
 
 TODAY = datetime.date(2031, 9, 15)
 D = datetime.timedelta
 
 
-class TestCollectionsOracle(CollectionsMixin, CustomerMaintenanceCase):
+class TestCollectionsOracle(CustomerMaintenanceCase):
 
     @classmethod
     def setUpClass(cls):

@@ -4,14 +4,13 @@
 outcome, in the reader's language; another manager's calls are not printed for him."""
 import datetime
 
-from .collections_common import CollectionsMixin
 from .profile_card_case import CARD_DAY, ProfileCardCase
 
 DAY = datetime.date.fromisoformat(CARD_DAY)
 D = datetime.timedelta
 
 
-class TestCollectionsProfileCard(CollectionsMixin, ProfileCardCase):
+class TestCollectionsProfileCard(ProfileCardCase):
 
     @classmethod
     def setUpClass(cls):

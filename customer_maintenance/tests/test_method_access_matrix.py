@@ -90,6 +90,7 @@ METHODS = {
     ('customer.prospect.claim', 'cron_expire_prospect_claims'): ('job', None, (), {}),
     ('customer.agreement', 'cron_agreement_renewal'): ('job', None, (), {}),
     ('customer.review.digest', 'cron_weekly_review_digest'): ('job', None, (), {}),
+    ('customer.relationship.event', 'cron_plan_collection_calls'): ('job', None, (), {}),
     # ---------------------------------------------------------------- supervisors' buttons
     ('res.partner', 'action_classify_now'): ('supervisor', None, (), {}),
     ('customer.manager.kpi.snapshot', 'action_refresh'): ('supervisor', None, (), {}),
@@ -126,6 +127,7 @@ METHODS = {
     ('res.partner', 'action_view_relationship_events'): ('module_list', 'customer', (), {}),
     ('res.partner', 'action_view_consumption_cycles'): ('module_list', 'customer', (), {}),
     ('res.partner', 'action_view_prospect_claims'): ('module_list', 'customer', (), {}),
+    ('res.partner', 'action_view_collection_events'): ('module_list', 'customer', (), {}),
     ('product.template', 'action_view_consumption_cycles'): ('module_list', 'template', (), {}),
     ('customer.tier', 'action_view_partners'): ('config_read', 'tier', (), {}),
     ('customer.maintenance.home', 'action_open'): ('config_read', 'home', (), {}),

@@ -4,8 +4,6 @@
 the nightly cron, ratings set by hand."""
 import datetime
 
-from odoo import Command
-
 from .common import CustomerMaintenanceCase
 
 TODAY = datetime.date(2031, 6, 30)
@@ -38,18 +36,9 @@ class TestSegmentationCredit(CustomerMaintenanceCase):
 
     @classmethod
     def invoice(cls, partner, date, due, amount, paid=False, post=True, move_type='out_invoice'):
-        move = cls.env['account.move'].create({
-            'move_type': move_type, 'partner_id': partner.id, 'invoice_date': date,
-            'invoice_date_due': due,
-            'invoice_line_ids': [Command.create({
-                'product_id': cls.product.id, 'quantity': 1, 'price_unit': amount,
-                'tax_ids': [Command.clear()]})]})
-        if post:
-            move.action_post()
+        move = cls._invoice(partner, date, due, amount, post=post, move_type=move_type)
         if paid:
-            cls.env['account.payment.register'].with_context(
-                active_model='account.move', active_ids=move.ids).create(
-                {'payment_date': due})._create_payments()
+            cls._pay(move, due)
         return move
 
     def test_stats_from_posted_invoices(self):

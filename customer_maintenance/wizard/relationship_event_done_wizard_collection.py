@@ -1,6 +1,6 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..models.relationship_event_collection import COLLECTION_OUTCOMES
@@ -18,6 +18,7 @@ class CustomerRelationshipEventDoneWizard(models.TransientModel):
     promise_amount = fields.Float(string='Promised Amount')
     dispute_reason = fields.Text(string='Why Disputed')
 
+    @api.depends('event_id')
     def _compute_is_collection(self):
         for wizard in self:
             wizard.is_collection = wizard.event_id.plan_item == 'collection' or (
