@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, 'out')
 RESULTS = os.path.join(OUT, 'results.json')
-JOBS = ('abc', 'cycles', 'plan', 'kpi_refresh')
+JOBS = ('abc', 'cycles', 'plan', 'kpi_refresh', 'rfm', 'health')
 MARK = 'CM_BENCH_RESULT '
 
 

@@ -18,6 +18,7 @@
         'calendar',
         'mail',
         'resource',  # relationship: the company's working days and public holidays
+        'spreadsheet_dashboard',  # health: the supervisors' dashboard
     ],
     'external_dependencies': {
         'python': ['borax'],
@@ -82,6 +83,14 @@
         # management, on segmentation and consumption
         'report/customer_profile_card_segmentation_templates.xml',
         'report/customer_profile_card_consumption_templates.xml',
+        # health (RFM segments, cycles at order confirmation)
+        'security/health_security.xml',
+        'data/ir_cron_health_data.xml',
+        'views/customer_rfm_views.xml',
+        'views/customer_health_views.xml',
+        'views/customer_win_back_views.xml',
+        'views/consumption_cycle_graph_views.xml',
+        'data/spreadsheet_dashboard_data.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -38,3 +38,13 @@ from . import res_config_settings_consumption
 from . import relationship_event_cycle
 from . import consumption_cycle_replenishment
 from . import customer_maintenance_home_consumption
+# health
+from . import consumption_cycle_order
+from . import sale_order_consumption
+from . import customer_rfm_history
+from . import res_partner_rfm
+from . import customer_health_history
+from . import res_partner_health
+from . import res_config_settings_health
+from . import res_partner_win_back
+from . import customer_review_digest_health
