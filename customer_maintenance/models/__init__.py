@@ -38,6 +38,8 @@ from . import res_config_settings_consumption
 from . import relationship_event_cycle
 from . import consumption_cycle_replenishment
 from . import customer_maintenance_home_consumption
+# the bounds of every numeric setting (tools/settings.py)
+from . import res_config_settings
 # health
 from . import consumption_cycle_order
 from . import sale_order_consumption

@@ -1,17 +1,22 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import logging
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..services.health import DEFAULT_WEIGHTS, FACTORS, check_weights
+from ..tools.settings import settings
 
+_logger = logging.getLogger(__name__)
 PARAM_PREFIX = 'customer_maintenance.health_weight_'
 
 
 def _weight_field(factor, string, help_text):
-    # not config_parameter=: Odoo deletes the parameter of an integer set to 0, and the
-    # default would come back; stored as text by get_values/set_values below
-    return fields.Integer(string=string, default=DEFAULT_WEIGHTS[factor], help=help_text)
+    # read by tools/settings.py; Odoo deletes the parameter of an integer saved as 0 (and the
+    # default would come back): set_values below stores the 0
+    return fields.Integer(string=string, default=DEFAULT_WEIGHTS[factor],
+                          config_parameter=PARAM_PREFIX + factor, help=help_text)
 
 
 class ResConfigSettings(models.TransientModel):
@@ -42,33 +47,22 @@ class ResConfigSettings(models.TransientModel):
                     'The health weights must be whole numbers of at least 0 that add up to '
                     '100; they add up to %s.', sum(weights.values())))
 
-    @api.model
-    def get_values(self):
-        res = super().get_values()
-        for factor, weight in self._cm_health_weights(checked=False).items():
-            res['cm_health_weight_' + factor] = weight or 0
-        return res
-
     def set_values(self):
         super().set_values()
         params = self.env['ir.config_parameter'].sudo()
         for factor in FACTORS:
-            params.set_param(PARAM_PREFIX + factor, str(self['cm_health_weight_' + factor]))
+            if not self['cm_health_weight_' + factor]:
+                params.set_param(PARAM_PREFIX + factor, '0')
 
     @api.model
-    def _cm_health_weights(self, checked=True):
-        """{factor: weight} from the settings, checked unless told."""
-        params = self.env['ir.config_parameter'].sudo()
-        weights = {}
-        for factor in FACTORS:
-            raw = params.get_param(PARAM_PREFIX + factor)
-            try:
-                weights[factor] = DEFAULT_WEIGHTS[factor] if raw in (None, False, '') \
-                    else int(raw)
-            except ValueError:
-                weights[factor] = None
-        if checked and check_weights(weights):
-            raise ValidationError(_(
-                'The health weights in the settings are invalid: they must be whole numbers '
-                'of at least 0 that add up to 100.'))
+    def _cm_health_weights(self):
+        """{factor: weight} as the nightly scoring uses them: each read within its bounds
+        (tools/settings.py); weights that do not add up to 100 (stored by an import or a
+        script, never by the form) are read as the defaults, with a warning."""
+        values = settings(self.env, *('cm_health_weight_' + factor for factor in FACTORS))
+        weights = {factor: values['cm_health_weight_' + factor] for factor in FACTORS}
+        if check_weights(weights):
+            _logger.warning('customer_maintenance: the health weights %s do not add up to '
+                            '100: the defaults %s are used', weights, DEFAULT_WEIGHTS)
+            return dict(DEFAULT_WEIGHTS)
         return weights

@@ -21,6 +21,11 @@ HEALTH_WRITTEN_FIELDS = ['health_score', 'health_label', 'health_date', 'health_
 OVERRIDE_FIELDS = ['health_override_label', 'health_override_reason', 'health_override_until']
 
 
+def _lost_field(string, help_text):
+    # a float8 column (no digits): the nightly statement compares it with what it computes
+    return fields.Float(string=string, readonly=True, help=help_text)
+
+
 class ResPartner(models.Model):
     """The customer health score (0-100) and its reasons, nightly, in one SQL statement
     (queries/customer_health.py, its formula in services/health.py); a supervisor's override
@@ -33,21 +38,19 @@ class ResPartner(models.Model):
                                     index=True)
     health_date = fields.Date(string='Scored On', readonly=True,
                               help='The day the score was measured from.')
-    health_lost_recency = fields.Float(
-        string='Lost: Due and Lapsed Cycles', readonly=True,
-        help='Of the customer\'s cycles, the lapsed count whole and the overdue half.')
-    health_lost_trend = fields.Float(
-        string='Lost: Order Trend', readonly=True,
-        help='The drop of the sales of the last 6 months against the 6 before.')
-    health_lost_contacts = fields.Float(
-        string='Lost: Missed Contacts', readonly=True,
-        help='The contacts the tier asks for over the last 90 days not made on time.')
-    health_lost_receivables = fields.Float(
-        string='Lost: Overdue Receivables', readonly=True,
-        help='The share of the open invoices past due.')
-    health_lost_anomalies = fields.Float(
-        string='Lost: Consumption Anomalies', readonly=True,
-        help='The share of the cycles with a rising or falling consumption.')
+    health_lost_recency = _lost_field(
+        'Lost: Due and Lapsed Cycles',
+        "Of the customer's cycles, the lapsed count whole and the overdue half.")
+    health_lost_trend = _lost_field(
+        'Lost: Order Trend', 'The drop of the sales of the last 6 months against the 6 before.')
+    health_lost_contacts = _lost_field(
+        'Lost: Missed Contacts',
+        'The contacts the tier asks for over the last 90 days not made on time.')
+    health_lost_receivables = _lost_field(
+        'Lost: Overdue Receivables', 'The share of the open invoices past due.')
+    health_lost_anomalies = _lost_field(
+        'Lost: Consumption Anomalies',
+        'The share of the cycles with a rising or falling consumption.')
     health_override_label = fields.Selection(
         HEALTH_LABELS, string='Health Set By Supervisor', tracking=True,
         help='Replaces the scored health until the date below.')
@@ -105,15 +108,10 @@ class ResPartner(models.Model):
                     'date): the score takes over again after that date.',
                     partner.display_name))
 
-    def write(self, vals):
+    @api.model
+    def _check_job_field_rights(self, vals):
+        super()._check_job_field_rights(vals)
         self._check_health_rights(vals)
-        return super().write(vals)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_health_rights({key: value for key, value in vals.items() if value})
-        return super().create(vals_list)
 
     @api.model
     def _check_health_rights(self, vals):

@@ -46,14 +46,20 @@ class ResPartner(models.Model):
                     'fifth), or 0 when not scored.', customer=partner.display_name))
 
     def write(self, vals):
-        self._check_rfm_rights(vals)
+        self._check_job_field_rights(vals)
         return super().write(vals)
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_rfm_rights({key: value for key, value in vals.items() if value})
+            self._check_job_field_rights({key: value for key, value in vals.items() if value})
         return super().create(vals_list)
+
+    @api.model
+    def _check_job_field_rights(self, vals):
+        """Refuse the fields of `vals` that the nightly jobs of customer health write to a
+        user who may not set them (extended by res_partner_health.py)."""
+        self._check_rfm_rights(vals)
 
     @api.model
     def _check_rfm_rights(self, vals):

@@ -33,4 +33,12 @@ from . import test_consumption_profile_card
 # reliability: the access matrix and the bad-input catalogue over every capability
 from . import test_access_matrix
 from . import test_bad_input_catalogue
+from . import test_method_access_matrix
+from . import test_settings
 from . import test_ui_profile_card
+# health
+from . import test_consumption_confirm
+from . import test_rfm_segments
+from . import test_customer_health
+from . import test_health_win_back
+from . import test_ui_health

@@ -232,10 +232,15 @@ class TestCustomerHealth(CustomerMaintenanceCase):
         self.assertEqual(self.env['res.config.settings'].create({}).cm_health_weight_trend, 0)
         with self.assertRaises(ValidationError):
             self.env['res.config.settings'].create({'cm_health_weight_recency': 61})
+        # a weight stored by a script as text: read as its default (25), the five then add
+        # up to 125: the night goes on with the default weights, and says so
         self.env['ir.config_parameter'].set_param(
             'customer_maintenance.health_weight_trend', 'many')
-        with self.assertRaises(ValidationError):
+        with self.assertLogs('odoo.addons.customer_maintenance', level='WARNING') as logs:
+            self.assertEqual(self.env['res.config.settings']._cm_health_weights(),
+                             health.DEFAULT_WEIGHTS)
             self._score()
+        self.assertTrue(any('do not add up to 100' in line for line in logs.output), logs.output)
         cron = self.env.ref('customer_maintenance.ir_cron_score_customer_health')
         self.assertEqual(cron.code.strip(), 'model.cron_score_customer_health(automatic=True)')
 
