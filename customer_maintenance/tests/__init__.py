@@ -42,3 +42,4 @@ from . import test_rfm_segments
 from . import test_customer_health
 from . import test_health_win_back
 from . import test_ui_health
+from . import test_health_demo

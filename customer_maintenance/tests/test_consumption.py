@@ -564,8 +564,9 @@ class TestConsumptionTranslations(ConsumptionCase):
         cases = [
             ('zh_TW', menu, 'name', '消耗周期表'),
             ('zh_CN', menu, 'name', '消耗周期表'),
-            ('zh_TW', lapsed, 'name', '流失客戶'),
-            ('zh_CN', lapsed, 'name', '流失客户'),
+            # the menu opens the customers to win back (issue 25: one notion)
+            ('zh_TW', lapsed, 'name', '待贏回的客戶'),
+            ('zh_CN', lapsed, 'name', '待赢回的客户'),
         ]
         for lang, record, name, expected in cases:
             with self.subTest(lang=lang, record=record.display_name):
