@@ -24,6 +24,7 @@ ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, 'out')
 RESULTS = os.path.join(OUT, 'results.json')
 JOBS = ('abc', 'cycles', 'plan', 'kpi_refresh', 'collections')
+JOBS = ('abc', 'cycles', 'plan', 'kpi_refresh', 'rfm', 'health')
 MARK = 'CM_BENCH_RESULT '
 
 

@@ -21,7 +21,8 @@ from odoo.tools import SQL
 from odoo.addons.customer_maintenance.models.relationship_event import (
     ACTIVITY_TYPES, PERIODIC_ITEMS)
 from odoo.addons.customer_maintenance.queries import (
-    abc_classification, consumption, management_kpi, relationship_planning)
+    abc_classification, consumption, customer_health, management_kpi, relationship_planning,
+    rfm_segmentation)
 from odoo.addons.customer_maintenance.services import planning
 
 import cm_bench_collections
@@ -44,6 +45,33 @@ def abc_params(env, today):
 def abc_floor(env, params):
     """The module's whole classification statement (queries/abc_classification.py)."""
     env.cr.execute(abc_classification.classify_customers(**params))
+    return env.cr.fetchone()[0]
+
+
+# ------------------------------------------------------------------------------------ RFM
+def rfm_params(env, today):
+    _config, day, date_from = env['res.partner']._abc_period(today)
+    return dict(today=day, date_from=date_from, date_to=day + datetime.timedelta(days=1),
+                uid=env.uid)
+
+
+def rfm_floor(env, params):
+    """The module's whole segmentation statement (queries/rfm_segmentation.py)."""
+    env.cr.execute(rfm_segmentation.segment_customers(**params))
+    return env.cr.fetchone()[0]
+
+
+# --------------------------------------------------------------------------------- health
+def health_params(env, today):
+    from dateutil.relativedelta import relativedelta
+    return dict(today=today, trend_start=today - relativedelta(months=12),
+                trend_middle=today - relativedelta(months=6),
+                weights=env['res.config.settings']._cm_health_weights(), uid=env.uid)
+
+
+def health_floor(env, params):
+    """The module's whole scoring statement (queries/customer_health.py)."""
+    env.cr.execute(customer_health.score_customers(**params))
     return env.cr.fetchone()[0]
 
 
@@ -391,6 +419,23 @@ def captures(job, params):
         }
     if job == 'collections':
         return cm_bench_collections.captures(_EVENT_FOLLOWERS, _EVENT_FOLLOWERS_JOIN)
+    if job == 'rfm':
+        return {
+            'rfm_partner': SQL("""
+                SELECT id, rfm_recency, rfm_frequency, rfm_monetary, rfm_segment, rfm_date
+                  FROM res_partner"""),
+            'rfm_history': SQL("""SELECT partner_id, old_segment, new_segment, is_slipping,
+                                          date, company_id FROM customer_rfm_history"""),
+        }
+    if job == 'health':
+        return {
+            'health_partner': SQL("""
+                SELECT id, health_score, health_label, health_date, health_lost_recency,
+                       health_lost_trend, health_lost_contacts, health_lost_receivables,
+                       health_lost_anomalies FROM res_partner"""),
+            'health_history': SQL("""SELECT partner_id, month, score, label, company_id
+                                       FROM customer_health_history"""),
+        }
     if job == 'kpi_refresh':
         return {'kpi': SQL("SELECT user_id, date, %s FROM customer_manager_kpi_snapshot",
                            KPI_COLUMNS)}
@@ -445,3 +490,8 @@ FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
           'plan': plan_floor, 'kpi_refresh': kpi_floor,
           'collections': lambda env, p: cm_bench_collections.floor(env, p, event_activities,
                                                                    _followers)}
+          'plan': plan_params, 'kpi_refresh': kpi_params, 'rfm': rfm_params,
+          'health': health_params}
+FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
+          'plan': plan_floor, 'kpi_refresh': kpi_floor, 'rfm': rfm_floor,
+          'health': health_floor}

@@ -28,6 +28,8 @@ JOB_METHODS = {
     'plan': ('customer.relationship.event', 'cron_plan_relationship_events'),
     'kpi_refresh': ('customer.manager.kpi.snapshot', 'cron_refresh_manager_kpi'),
     'collections': ('customer.relationship.event', 'cron_plan_collection_calls'),
+    'rfm': ('res.partner', 'cron_segment_customers_rfm'),
+    'health': ('res.partner', 'cron_score_customer_health'),
 }
 NAIVE_MAX_SIZE = 20000
 
@@ -411,8 +413,91 @@ def naive_kpi(env, today, budget):
     return len(rows)
 
 
+def naive_rfm(env, today, budget):
+    """Per customer: search its confirmed orders of the period (last day, count, sum); score
+    the quintiles and name the segments in Python (services/rfm.py); write each customer's
+    scores with the ORM, and a history row when its segment moves."""
+    from odoo.addons.customer_maintenance.services import rfm
+    Order = env['sale.order']
+    since = today - relativedelta(months=12)
+    rows = []
+    for partner in budget.customers(_customers(env)):
+        orders = Order.search([('partner_id', 'child_of', partner.id), ('state', '=', 'sale'),
+                               ('date_order', '>=', since),
+                               ('date_order', '<', today + datetime.timedelta(days=1))])
+        if orders:
+            rows.append((partner.company_id.id or orders[0].company_id.id, partner.id,
+                         max(orders.mapped('date_order')).date(), len(orders),
+                         sum(orders.mapped('amount_untaxed'))))
+    segments = rfm.segment_companies(rows)
+    Partner, History = env['res.partner'], env['customer.rfm.history']
+    for pid, (company_id, r, f, m, segment) in budget.customers(list(segments.items()),
+                                                                count=False):
+        partner = Partner.browse(pid)
+        if partner.rfm_segment != segment:
+            History.create({'partner_id': pid, 'old_segment': partner.rfm_segment,
+                            'new_segment': segment, 'date': today, 'company_id': company_id,
+                            'is_slipping': segment in rfm.SLIPPING
+                            and partner.rfm_segment not in rfm.SLIPPING})
+        partner.write({'rfm_recency': r, 'rfm_frequency': f, 'rfm_monetary': m,
+                       'rfm_segment': segment, 'rfm_date': today})
+    return len(segments)
+
+
+def naive_health(env, today, budget):
+    """Per customer: search its cycles, orders of the year, the policy's contacts of 90 days
+    and open invoices; the formula in Python (services/health.py); write the score with the
+    ORM and the month's history row (search, then write or create)."""
+    from odoo.addons.customer_maintenance.services import health
+    Cycle, Order = env['customer.consumption.cycle'], env['sale.order']
+    Event, Move = env['customer.relationship.event'], env['account.move']
+    History = env['customer.health.history']
+    weights = env['res.config.settings']._cm_health_weights()
+    middle = today - relativedelta(months=health.TREND_MONTHS)
+    month = today.replace(day=1)
+    n = 0
+    for partner in budget.customers(_customers(env)):
+        cycles = Cycle.search([('partner_id', '=', partner.id), ('next_due_date', '!=', False)])
+        lapsed = cycles.filtered(lambda c: c.lapse_date and c.lapse_date <= today)
+        orders = Order.search([('partner_id', 'child_of', partner.id), ('state', '=', 'sale'),
+                               ('date_order', '>=', today - relativedelta(months=12)),
+                               ('date_order', '<', today + datetime.timedelta(days=1))])
+        recent = orders.filtered(lambda o: o.date_order.date() >= middle)
+        events = Event.search([('partner_id', 'child_of', partner.id),
+                               ('plan_item', '!=', False), ('state', '!=', 'cancelled'),
+                               ('date', '>=', today - datetime.timedelta(days=90)),
+                               ('date', '<', today)])
+        moves = Move.search([('commercial_partner_id', '=', partner.id),
+                             ('move_type', '=', 'out_invoice'), ('state', '=', 'posted'),
+                             ('amount_residual_signed', '>', 0)])
+        score, label, lost = health.score({
+            'cycles': len(cycles), 'lapsed': len(lapsed),
+            'overdue': len(cycles.filtered(lambda c: c.next_due_date < today) - lapsed),
+            'anomalies': len(cycles.filtered(lambda c: c.anomaly != 'none')),
+            'recent': sum(recent.mapped('amount_untaxed')),
+            'before': sum((orders - recent).mapped('amount_untaxed')),
+            'contacts': len(events),
+            'missed': len(events.filtered(lambda e: e.state == 'planned')),
+            'residual': sum(moves.mapped('amount_residual_signed')),
+            'overdue_residual': sum(moves.filtered(
+                lambda m: m.invoice_date_due < today).mapped('amount_residual_signed'))},
+            weights)
+        partner.write(dict({'health_score': score, 'health_label': label,
+                            'health_date': today},
+                           **{'health_lost_' + f: lost[f] for f in health.FACTORS}))
+        row = History.search([('partner_id', '=', partner.id), ('month', '=', month)])
+        values = {'score': score, 'label': label, 'company_id': partner.company_id.id}
+        if row:
+            row.write(values)
+        else:
+            History.create(dict(values, partner_id=partner.id, month=month))
+        n += 1
+    return n
+
+
 NAIVE = {'abc': naive_abc, 'cycles': naive_cycles, 'plan': naive_plan,
          'kpi_refresh': naive_kpi, 'collections': collections.naive}
+         'kpi_refresh': naive_kpi, 'rfm': naive_rfm, 'health': naive_health}
 
 
 def run_naive(env, job, size, today, budget_s=None):

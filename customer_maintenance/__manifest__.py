@@ -19,6 +19,7 @@
         'mail',
         'resource',  # relationship: the company's working days and public holidays
         'account',  # collections: the customer invoices overdue
+        'spreadsheet_dashboard',  # health: the supervisors' dashboard
     ],
     'external_dependencies': {
         'python': ['borax'],
@@ -88,6 +89,14 @@
         'data/ir_cron_collection_data.xml',
         'views/relationship_event_collection_views.xml',
         'report/customer_profile_card_collection_templates.xml',
+        # health (RFM segments, cycles at order confirmation)
+        'security/health_security.xml',
+        'data/ir_cron_health_data.xml',
+        'views/customer_rfm_views.xml',
+        'views/customer_health_views.xml',
+        'views/customer_win_back_views.xml',
+        'views/consumption_cycle_graph_views.xml',
+        'data/spreadsheet_dashboard_data.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -45,3 +45,13 @@ from . import account_move_collection
 from . import relationship_event_collection
 from . import relationship_event_collection_planner
 from . import res_partner_collection
+# health
+from . import consumption_cycle_order
+from . import sale_order_consumption
+from . import customer_rfm_history
+from . import res_partner_rfm
+from . import customer_health_history
+from . import res_partner_health
+from . import res_config_settings_health
+from . import res_partner_win_back
+from . import customer_review_digest_health

@@ -244,8 +244,9 @@ class CustomerConsumptionCycle(models.Model):
         self._notify_consumption_anomalies(today, automatic=automatic)
 
     @api.model
-    def _learn_consumption_cycles(self, today=None):
-        """Learn all cycles in one SQL statement; returns the number of rows written."""
+    def _learn_consumption_cycles(self, today=None, pairs=None):
+        """Learn all cycles in one SQL statement, or only those of `pairs` [(commercial
+        partner id, product id)]; returns the number of rows written."""
         self.check_access('create')
         today = cm_today(self.env, today)
         months, factor, _lead = self._consumption_settings()
@@ -255,9 +256,11 @@ class CustomerConsumptionCycle(models.Model):
         self.env.flush_all()  # orders and cycles written by the ORM in this transaction
         self.env.cr.execute(queries.learn_cycles(
             self._utc(date_from, tz), self._utc(today + datetime.timedelta(days=1), tz), tz,
-            factor))
+            factor, pairs))
         count = self.env.cr.rowcount
         self.invalidate_model()
+        if pairs is not None:
+            return count
         # on a first night (or after a large import) the statistics still say the table is
         # (nearly) empty, and the night's next statements join the new cycles by nested
         # loops: 40 s instead of 0.4 s for the anomaly flags of 20k customers

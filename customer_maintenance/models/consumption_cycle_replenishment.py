@@ -19,13 +19,16 @@ _logger = logging.getLogger(__name__)
 # written as the call's outcome in its account manager's language
 STALE_OUTCOMES = {
     'lapsed': _lt('Cancelled by the nightly job: the cycle lapsed (overdue by more than two '
-                  'intervals). The customer is to be won back: see Lapsed Customers.'),
+                  'intervals). The customer is to be won back: see Customers to Win Back.'),
     'moved': _lt('Cancelled by the nightly job: the due date of the cycle moved to %(due)s '
                  '(the customer ordered again, or its interval changed). The call for that '
                  'date is planned before it.'),
     'undue': _lt('Cancelled by the nightly job: the cycle has no due date any more (too few '
                  'orders left to learn it from).'),
 }
+# why the confirmation of an order cancels the open call it answers
+ORDERED_OUTCOME = _lt('Cancelled when the order %(order)s was confirmed: the customer ordered '
+                      'again, the next due date is %(due)s and its call is planned before it.')
 
 
 class CustomerConsumptionCycle(models.Model):
@@ -91,12 +94,16 @@ class CustomerConsumptionCycle(models.Model):
         return done - len(failed)
 
     @api.model
-    def _cancel_stale_replenishment_calls(self, today, automatic=False):
+    def _cancel_stale_replenishment_calls(self, today, automatic=False, orders=None):
         """Cancel the open calls whose due date is gone, each with why as its outcome;
-        returns how many. Idempotent: a cancelled call is closed."""
+        returns how many. Idempotent: a cancelled call is closed. `orders` ({(commercial
+        partner id, product id): order name}) keeps the calls of those cycles only, answered
+        by those orders (the confirmation of an order, models/consumption_cycle_order.py)."""
         self.env.flush_all()
-        self.env.cr.execute(queries.stale_replenishment_calls(today))
-        rows = {event_id: (reason, due) for event_id, reason, due in self.env.cr.fetchall()}
+        self.env.cr.execute(queries.stale_replenishment_calls(
+            today, None if orders is None else list(orders)))
+        rows = {event_id: (reason, due, orders and orders[partner_id, product_id])
+                for event_id, reason, due, partner_id, product_id in self.env.cr.fetchall()}
         if not rows:
             return 0
         # not tracking_disable: the chatter of the call shows that the job cancelled it
@@ -105,12 +112,12 @@ class CustomerConsumptionCycle(models.Model):
         def cancel(batch):
             groups = defaultdict(list)
             for event in Event.browse(batch):
-                reason, due = rows[event.id]
-                groups[event.user_id.lang or self.env.lang, reason, due].append(event.id)
-            for (lang, reason, due), ids in groups.items():
+                reason, due, order = rows[event.id]
+                groups[event.user_id.lang or self.env.lang, reason, due, order].append(event.id)
+            for (lang, reason, due, order), ids in groups.items():
                 env = Event.with_context(lang=lang).env
-                outcome = env._(STALE_OUTCOMES[reason]) % {
-                    'due': due and format_date(env, due)}
+                outcome = env._(ORDERED_OUTCOME if order else STALE_OUTCOMES[reason]) % {
+                    'due': due and format_date(env, due), 'order': order}
                 Event.browse(ids).write({'state': 'cancelled', 'outcome': outcome})
         done, failed = run_batches(self.env, 'stale replenishment calls', list(rows), cancel,
                                    batch_size=consumption_cycle.BATCH_SIZE, automatic=automatic)

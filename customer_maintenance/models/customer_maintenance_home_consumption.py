@@ -23,8 +23,8 @@ class CustomerMaintenanceHome(models.Model):
         specs.update({
             'replenishments': ('customer.consumption.cycle',
                                'customer_maintenance.customer_consumption_cycle_action'),
-            'lapsed': ('customer.consumption.cycle',
-                       'customer_maintenance.customer_consumption_cycle_action_lapsed'),
+            # one notion of a customer to win back (res_partner_win_back.py): customers
+            'lapsed': ('res.partner', 'customer_maintenance.res_partner_action_win_back'),
         })
         return specs
 
@@ -37,5 +37,6 @@ class CustomerMaintenanceHome(models.Model):
                      ('lapse_date', '>', day)],
                     [('next_due_date', '<', day)])
         if code == 'lapsed':
-            return ([('user_id', '=', self.env.uid), ('lapse_date', '<=', day)], [])
+            return ([('user_id', '=', self.env.uid), ('parent_id', '=', False),
+                     ('is_to_win_back', '=', True)], [])
         return super()._card_domains(code)

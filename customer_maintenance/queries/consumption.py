@@ -35,12 +35,14 @@ def lapse_date(due, interval):
         due=due, interval=interval, lapse=estimation.LAPSE_INTERVALS)
 
 
-def order_days(date_from, date_to, tz):
+def order_days(date_from, date_to, tz, pairs=None):
     """Quantity per commercial partner × product × local day of the confirmed orders.
 
     `date_from`/`date_to`: naive UTC datetimes (date_order is stored in UTC); the day is the
     order's date in `tz`, the time zone "today" is taken in. Quantities are converted from the
     line's unit to the product's through the uom_uom factors; returns (negative) are ignored.
+    `pairs` (a list of (commercial partner id, product id)) keeps only those cycles, found
+    from the partners' orders on the indexes (the cycles of a confirmed order).
     """
     return SQL(
         """SELECT p.commercial_partner_id AS partner_id, l.product_id,
@@ -57,9 +59,16 @@ def order_days(date_from, date_to, tz):
               AND o.date_order >= %(date_from)s AND o.date_order < %(date_to)s
               AND l.display_type IS NULL
               AND l.product_uom_qty > 0
-              AND p.commercial_partner_id IS NOT NULL
+              AND p.commercial_partner_id IS NOT NULL%(pairs)s
             GROUP BY 1, 2, 3""",
-        tz=tz, date_from=date_from, date_to=date_to)
+        tz=tz, date_from=date_from, date_to=date_to,
+        pairs=SQL('') if pairs is None else SQL(
+            """
+              AND p.commercial_partner_id = ANY(%(partners)s)
+              AND (p.commercial_partner_id, l.product_id) IN (
+                  SELECT * FROM unnest(%(partners)s, %(products)s))""",
+            partners=array([partner for partner, _product in pairs], 'int'),
+            products=array([product for _partner, product in pairs], 'int')))
 
 
 def cycle_stats(days):
@@ -118,8 +127,9 @@ def learned_rows(stats, factor):
         digits=estimation.RATIO_DIGITS)
 
 
-def learn_cycles(date_from, date_to, tz, factor):
-    """Upsert every cycle learned from the orders of [date_from, date_to) (UTC datetimes).
+def learn_cycles(date_from, date_to, tz, factor, pairs=None):
+    """Upsert every cycle learned from the orders of [date_from, date_to) (UTC datetimes),
+    or only the cycles of `pairs` (see `order_days`).
 
     Only rows whose figures changed are written (a second run writes nothing). The manager's
     known interval of an existing row overrides the learned one for the due and lapse dates,
@@ -134,7 +144,7 @@ def learn_cycles(date_from, date_to, tz, factor):
               manual_due)
     lapse = SQL("CASE WHEN c.manual_interval_days > 0 THEN %s ELSE EXCLUDED.lapse_date END",
                 lapse_date(manual_due, manual))
-    rows = learned_rows(cycle_stats(order_days(date_from, date_to, tz)), factor)
+    rows = learned_rows(cycle_stats(order_days(date_from, date_to, tz, pairs)), factor)
     return SQL(
         """INSERT INTO customer_consumption_cycle AS c (
                partner_id, product_id, user_id, order_count, first_order_date, last_order_date,
@@ -242,24 +252,29 @@ def replenishment_call_values(cycle_ids):
         array(cycle_ids, 'int'))
 
 
-def stale_replenishment_calls(today):
+def stale_replenishment_calls(today, pairs=None):
     """The open replenishment calls that no longer prepare their cycle's next due date, with
     why: 'lapsed' (the cycle lapsed: a customer to win back), 'moved' (the customer ordered
     again or the interval changed: another due date) or 'undue' (the cycle has no due date
-    any more). Rows (event id, reason, the cycle's due date); the calls are few, found on the
-    cycle index of the events."""
+    any more). Rows (event id, reason, the cycle's due date, partner id, product id); the
+    calls are few, found on the cycle index of the events. `pairs` (as `order_days`) keeps
+    the calls of those cycles only."""
     return SQL(
         """SELECT e.id,
                   CASE WHEN c.lapse_date <= %(today)s::date THEN 'lapsed'
                        WHEN c.next_due_date IS NULL THEN 'undue' ELSE 'moved' END,
-                  c.next_due_date
+                  c.next_due_date, c.partner_id, c.product_id
              FROM customer_relationship_event e
              JOIN customer_consumption_cycle c ON c.id = e.consumption_cycle_id
             WHERE e.consumption_cycle_id IS NOT NULL AND e.state = 'planned'
               AND (c.lapse_date <= %(today)s::date
-                   OR c.next_due_date IS DISTINCT FROM e.consumption_due_date)
+                   OR c.next_due_date IS DISTINCT FROM e.consumption_due_date)%(pairs)s
             ORDER BY e.id""",
-        today=today)
+        today=today, pairs=SQL('') if pairs is None else SQL(
+            """
+              AND (c.partner_id, c.product_id) IN (SELECT * FROM unnest(%s, %s))""",
+            array([partner for partner, _product in pairs], 'int'),
+            array([product for _partner, product in pairs], 'int')))
 
 
 def table_estimate():

@@ -45,3 +45,10 @@ from . import test_collections_oracle
 from . import test_collections_profile_card
 from . import test_collections_demo
 from . import test_ui_collections
+# health
+from . import test_consumption_confirm
+from . import test_rfm_segments
+from . import test_customer_health
+from . import test_health_win_back
+from . import test_ui_health
+from . import test_health_demo

@@ -91,6 +91,8 @@ MODELS = {
     'customer.agreement': ('customer', 'terms', 'Changed'),
     'customer.prospect.claim': ('claim', 'note', 'Changed'),
     'customer.abc.history': ('history', 'new_class', 'B'),
+    'customer.rfm.history': ('history', 'new_segment', 'lost'),
+    'customer.health.history': ('history', 'score', 50),
     'customer.consumption.cycle': ('cycle', 'note', 'Changed'),
     'customer.manager.kpi.snapshot': ('report_company', 'customers_kept', 9),
     'customer.manager.kpi.report': ('report_company', 'customers_kept', 9),
@@ -204,6 +206,12 @@ class TestAccessMatrix(RolesCase):
         if model == 'customer.abc.history':
             return {'partner_id': customer.id, 'old_class': 'C', 'new_class': 'A',
                     'date': '2026-03-01', 'company_id': company.id}
+        if model == 'customer.health.history':
+            return {'partner_id': customer.id, 'month': '2026-03-01', 'score': 35,
+                    'label': 'at_risk', 'company_id': company.id}
+        if model == 'customer.rfm.history':
+            return {'partner_id': customer.id, 'old_segment': 'loyal', 'new_segment': 'at_risk',
+                    'is_slipping': True, 'date': '2026-03-01', 'company_id': company.id}
         if model == 'customer.consumption.cycle':
             product = env['product.product'].create({'name': 'Product %s' % name})
             return {'partner_id': customer.id, 'product_id': product.id, 'state': 'active',

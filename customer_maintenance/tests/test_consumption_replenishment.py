@@ -169,20 +169,21 @@ class TestReplenishmentCalls(ReplenishmentCase):
         self.assertEqual(self._calls(cycles), calls)
         self.assertEqual((by_partner[soon].state, by_partner[late].state),
                          ('planned', 'cancelled'))
-        self.assertIn('Lapsed Customers', by_partner[late].outcome)
+        self.assertIn('Customers to Win Back', by_partner[late].outcome)
         self.assertFalse(by_partner[late].activity_ids)
 
     def test_reorder_replaces_the_open_call(self):
-        """The customer orders again before the call is made: that call is cancelled the
-        next night (it neither lingers overdue nor blocks the next one), and the next due
-        date gets its call when it comes near; a second night changes nothing."""
+        """The customer orders again before the call is made: that call is cancelled when
+        the order is confirmed (it neither lingers overdue nor blocks the next one; see also
+        test_consumption_confirm.py), and the next due date gets its call when it comes near;
+        the nights after change nothing of it."""
         self._history(self.customer_a, self.oil, D(2026, 2, 5), [30] * 3, [10] * 4)  # due 06-05
         Cycle = self.Cycle.with_context(cm_today=TODAY)
         Cycle.cron_learn_consumption_cycles()
         cycle = self._cycle()
         first = self._calls(cycle)
         self.assertEqual((first.consumption_due_date, first.state), (D(2026, 6, 5), 'planned'))
-        self._confirmed_order(self.customer_a, D(2026, 7, 2), [(self.oil, 10, 1.0)])
+        order = self._confirmed_order(self.customer_a, D(2026, 7, 2), [(self.oil, 10, 1.0)])
         night = D(2026, 7, 3)
         for _run in range(2):
             # tracked as the cron is (the fixture's environment disables tracking)
@@ -191,7 +192,8 @@ class TestReplenishmentCalls(ReplenishmentCase):
             due = cycle.next_due_date
             self.assertGreater(due, night + datetime.timedelta(days=7))   # beyond the lead
             self.assertEqual(first.state, 'cancelled')
-            self.assertIn('moved to %s' % due.strftime('%m/%d/%Y'), first.outcome)
+            self.assertIn('Cancelled when the order %s was confirmed' % order.name,
+                          first.outcome)
             self.assertEqual(self._calls(cycle), first)
         # the cancellation is in the call's chatter
         self.assertTrue(first.message_ids.tracking_value_ids.filtered(
@@ -218,7 +220,7 @@ class TestReplenishmentCalls(ReplenishmentCase):
         self.assertNotIn('Cancelled by the nightly job', call.outcome)
         self.assertEqual(call.outcome, call.with_context(lang='zh_TW').env._(
             'Cancelled by the nightly job: the cycle lapsed (overdue by more than two '
-            'intervals). The customer is to be won back: see Lapsed Customers.'))
+            'intervals). The customer is to be won back: see Customers to Win Back.'))
 
     def test_access_of_the_calls(self):
         self._history(self.customer_a, self.oil, D(2026, 2, 5), [30] * 3, [10] * 4)

@@ -91,6 +91,8 @@ METHODS = {
     ('customer.agreement', 'cron_agreement_renewal'): ('job', None, (), {}),
     ('customer.review.digest', 'cron_weekly_review_digest'): ('job', None, (), {}),
     ('customer.relationship.event', 'cron_plan_collection_calls'): ('job', None, (), {}),
+    ('res.partner', 'cron_segment_customers_rfm'): ('job', None, (), {}),
+    ('res.partner', 'cron_score_customer_health'): ('job', None, (), {}),
     # ---------------------------------------------------------------- supervisors' buttons
     ('res.partner', 'action_classify_now'): ('supervisor', None, (), {}),
     ('customer.manager.kpi.snapshot', 'action_refresh'): ('supervisor', None, (), {}),

@@ -46,6 +46,16 @@ SETTINGS = {
     'cm_kpi_lost_months': Setting('kpi_lost_months', int, 6, 1, 12),
     'cm_promotion_effect_months': Setting('promotion_effect_months', int, 3, 1, 24),
     'cm_agreement_reminder_days': Setting('agreement_reminder_days', int, 30, 0, 366),
+    # customer health: the weights of the score's factors; the form checks them together
+    # (0 to 100 each, adding up to 100: models/res_config_settings_health.py)
+    'cm_health_weight_recency': Setting('health_weight_recency', int, 35, 0, 100, False, False),
+    'cm_health_weight_trend': Setting('health_weight_trend', int, 25, 0, 100, False, False),
+    'cm_health_weight_contacts': Setting('health_weight_contacts', int, 15, 0, 100, False,
+                                         False),
+    'cm_health_weight_receivables': Setting('health_weight_receivables', int, 15, 0, 100,
+                                            False, False),
+    'cm_health_weight_anomalies': Setting('health_weight_anomalies', int, 10, 0, 100, False,
+                                          False),
 }
 
 
