@@ -82,6 +82,11 @@
         # management, on segmentation and consumption
         'report/customer_profile_card_segmentation_templates.xml',
         'report/customer_profile_card_consumption_templates.xml',
+        # incentives
+        'security/incentive_security.xml',
+        'data/ir_cron_incentive_data.xml',
+        'views/customer_incentive_views.xml',
+        'report/customer_incentive_statement_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -38,3 +38,7 @@ from . import res_config_settings_consumption
 from . import relationship_event_cycle
 from . import consumption_cycle_replenishment
 from . import customer_maintenance_home_consumption
+from . import customer_incentive_plan
+from . import customer_handover_log
+from . import customer_incentive_statement
+from . import customer_incentive_statement_line

@@ -5,3 +5,5 @@ from . import regional_care_wizard
 from . import contact_left_wizard
 from . import customer_handover_wizard_relationship
 from . import customer_handover_wizard_consumption
+from . import customer_handover_wizard_incentive
+from . import customer_incentive_correction_wizard
