@@ -38,9 +38,10 @@ class CustomerIncentiveStatement(models.Model):
     currency_id = fields.Many2one(related='company_id.currency_id')
     month = fields.Date(required=True, readonly=True, index=True,
                         help='The first day of the month.')
-    state = fields.Selection([('draft', 'Open'), ('confirmed', 'Confirmed')], default='draft',
+    state = fields.Selection([('draft', 'Not Confirmed'), ('confirmed', 'Confirmed')],
+                             default='draft',
                              required=True, readonly=True)
-    plan_id = fields.Many2one('customer.incentive.plan', string='Plan', readonly=True,
+    plan_id = fields.Many2one('customer.incentive.plan', string='Incentive Plan', readonly=True,
                               help="The company-wide plan of the month (target and bonus).")
     customers_won = fields.Integer(string='New Customers Won', readonly=True)
     new_customer_target = fields.Integer(string='New-Customer Target', readonly=True)

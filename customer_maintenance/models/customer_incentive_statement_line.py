@@ -28,7 +28,7 @@ class CustomerIncentiveStatementLine(models.Model):
     company_id = fields.Many2one(related='statement_id.company_id')
     currency_id = fields.Many2one(related='statement_id.currency_id')
     partner_id = fields.Many2one('res.partner', string='Customer', index='btree_not_null')
-    plan_id = fields.Many2one('customer.incentive.plan', string='Plan')
+    plan_id = fields.Many2one('customer.incentive.plan', string='Incentive Plan')
     rule = fields.Selection(RULES, required=True)
     sales = fields.Monetary(help="The customer's sales of the month for this manager.")
     rate = fields.Float(string='Rate (%)', digits=(6, 3))
