@@ -94,6 +94,8 @@
         'demo/customer_maintenance_demo.xml',
         # management (last: the KPI snapshot of the demo world)
         'demo/customer_manager_kpi_demo.xml',
+        # incentives (after the demo's orders)
+        'demo/customer_incentive_demo.xml',
     ],
     'assets': {
         # platform: the browser tours of tests/test_ui*.py (make test-ui)

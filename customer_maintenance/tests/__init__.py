@@ -34,3 +34,7 @@ from . import test_consumption_profile_card
 from . import test_access_matrix
 from . import test_bad_input_catalogue
 from . import test_ui_profile_card
+# incentives
+from . import test_incentive_oracle
+from . import test_incentive_statement
+from . import test_ui_incentive

@@ -26,6 +26,8 @@ class TestIncentiveStatement(CustomerMaintenanceCase):
         env = cls.env
         env['ir.config_parameter'].sudo().set_param(
             'customer_maintenance.kpi_lost_months', '3')
+        # the demo's plan runs from two years ago: these tests bring their own
+        env['customer.incentive.plan'].search([]).active = False
         cls.plan = env['customer.incentive.plan'].create({
             'name': 'Plan 2030', 'date_from': '2030-01-01', 'existing_rate': 2,
             'new_rate': 5, 'new_months': 6, 'lost_rate': 50, 'drop_threshold': 10,
