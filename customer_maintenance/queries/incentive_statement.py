@@ -15,16 +15,11 @@ from dateutil.relativedelta import relativedelta
 from odoo.tools import SQL
 
 from .management import confirmed_orders
+from .management_kpi import _columns, _users_filter
 
 LINE_FIGURES = ('plan_id', 'rule', 'sales', 'rate', 'commission', 'base', 'deduction',
                 'amount')
 STATEMENT_FIGURES = ('customers_won', 'plan_id', 'new_customer_target', 'bonus')
-
-
-def _users_filter(column, user_ids):
-    if user_ids is None:
-        return SQL()
-    return SQL('AND %s = ANY(%s)', column, list(user_ids))
 
 
 def holder(partner, day):
@@ -178,11 +173,6 @@ def statement_rows(month, lost_months, user_ids=None):
                NULL, NULL, NULL
           FROM won w
     """, ctes=_statement_ctes(month, lost_months, user_ids))
-
-
-def _columns(names, alias=None):
-    return SQL(', ').join(SQL.identifier(alias, name) if alias else SQL.identifier(name)
-                          for name in names)
 
 
 def statement_upsert(month, lost_months, uid, user_ids=None):
