@@ -145,6 +145,18 @@ class CustomerIncentiveStatement(models.Model):
         return lines
 
     @api.model
+    def action_compute_now(self):
+        """Menu of the supervisors: compute the open months' statements now (after a new
+        plan, or a correction of orders), then open them."""
+        if not self.env.user.has_group('customer_maintenance.group_manager'):
+            raise AccessError(_('Only a supervisor can compute the incentive statements.'))
+        if self.sudo().cron_compute_incentive_statements() is False:
+            raise UserError(_('The incentive statements are being computed by another '
+                              'process right now; open them again in a minute.'))
+        return self.env['ir.actions.act_window']._for_xml_id(
+            'customer_maintenance.customer_incentive_statement_action')
+
+    @api.model
     def _compute_month(self, month, user_ids=None):
         """Bring the draft statements of `month` of `user_ids` to the data as it is now, in
         one statement; returns the number of fresh lines."""

@@ -200,7 +200,8 @@ def statement_upsert(month, lost_months, uid, user_ids=None):
             INSERT INTO customer_incentive_statement AS s
                    (user_id, company_id, month, state, %(statement_figures)s,
                     create_uid, create_date, write_uid, write_date)
-            SELECT k.user_id, k.company_id, %(month)s, 'draft', %(key_cols)s, %(uid)s, now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
+            SELECT k.user_id, k.company_id, %(month)s, 'draft', %(key_cols)s, %(uid)s,
+                   now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
               FROM keys k
             ON CONFLICT (user_id, company_id, month) DO NOTHING
             RETURNING s.id, s.user_id, s.company_id

@@ -109,6 +109,17 @@ class TestIncentiveStatement(CustomerMaintenanceCase):
         self.assertTrue(self.Statement.cron_compute_incentive_statements())
         self.assertEqual(self._rows(), before)
 
+    def test_supervisor_computes_now(self):
+        """The supervisors' menu runs the job at once: a new order shows without waiting for
+        the night."""
+        self._confirmed_order(self.new_customer, '2031-02-03', [(self.product, 1, 1000)])
+        action = self.Statement.with_user(self.supervisor).action_compute_now()
+        self.assertEqual(action['res_model'], 'customer.incentive.statement')
+        february_a = self._statement(self.manager_a, FEBRUARY)
+        self.assertEqual(self._lines(february_a), {self.new_customer: ('new', 1000, 50, 0, 50)})
+        with self.assertRaises(AccessError):
+            self.Statement.with_user(self.manager_a).action_compute_now()
+
     def test_confirm_locks_and_corrections(self):
         january_a = self._statement(self.manager_a)
         with self.assertRaises(AccessError):
