@@ -38,6 +38,8 @@ from . import res_config_settings_consumption
 from . import relationship_event_cycle
 from . import consumption_cycle_replenishment
 from . import customer_maintenance_home_consumption
+# the bounds of every numeric setting (tools/settings.py)
+from . import res_config_settings
 from . import customer_incentive_plan
 from . import customer_handover_log
 from . import customer_incentive_statement

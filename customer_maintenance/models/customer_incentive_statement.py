@@ -114,8 +114,10 @@ class CustomerIncentiveStatement(models.Model):
         return True
 
     def action_correction(self):
-        """Open the correction wizard on this statement."""
+        """Supervisor: open the correction wizard on this statement."""
         self.ensure_one()
+        if not self.env.user.has_group('customer_maintenance.group_manager'):
+            raise AccessError(_('Only a supervisor can correct an incentive statement.'))
         action = self.env['ir.actions.act_window']._for_xml_id(
             'customer_maintenance.customer_incentive_correction_wizard_action')
         action['context'] = {'default_statement_id': self.id}

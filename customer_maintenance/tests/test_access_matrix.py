@@ -242,7 +242,7 @@ class TestAccessMatrix(CustomerMaintenanceCase):
             return {'user_id': user.id, 'date': cls.month, 'customers_kept': 1}
         if model == 'customer.incentive.plan':
             return {'name': name, 'company_id': company.id,
-                    'date_from': '%d-01-01' % (1900 + n), 'date_to': '%d-12-31' % (1900 + n)}
+                    'date_from': '%d-01-01' % (1000 + n), 'date_to': '%d-12-31' % (1000 + n)}
         if model == 'customer.handover.log':
             other = cls.manager_a if manager == cls.manager_b else cls.manager_b
             return {'partner_id': customer.id, 'date': '2026-01-01', 'from_user_id': manager.id,
