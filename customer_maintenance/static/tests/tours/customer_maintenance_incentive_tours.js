@@ -3,14 +3,14 @@
 import { registry } from "@web/core/registry";
 import { openApp, openMenu } from "@customer_maintenance/../tests/tours/utils/tour_steps";
 
-// A supervisor (zhang) opens Incentives › Incentive Statements, opens last month's statement
+// A supervisor (zhang) opens Reporting › Incentive Statements, opens last month's statement
 // of the tour's account manager, confirms it, then adds a correction with its reason; the
 // test checks both in the database.
 registry.category("web_tour.tours").add("customer_maintenance_incentive_statement", {
     url: "/odoo",
     steps: () => [
         ...openApp("Customer Maintenance"),
-        ...openMenu("customer_maintenance.menu_incentives", "customer_maintenance.customer_incentive_statement_menu"),
+        ...openMenu("customer_maintenance.menu_reporting", "customer_maintenance.customer_incentive_statement_menu"),
         {
             content: "open the statement of the tour's account manager",
             trigger: ".o_list_view .o_data_row:contains(CM Tour Incentive Manager) td[name=month]",
