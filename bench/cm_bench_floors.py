@@ -23,6 +23,7 @@ from odoo.addons.customer_maintenance.models.relationship_event import (
 from odoo.addons.customer_maintenance.queries import (
     abc_classification, consumption, customer_health, management_kpi, relationship_planning,
     rfm_segmentation)
+    abc_classification, consumption, incentive_statement, management_kpi, relationship_planning)
 from odoo.addons.customer_maintenance.services import planning
 
 import cm_bench_collections
@@ -333,6 +334,37 @@ def kpi_floor(env, params):
     return env.cr.fetchone()[0]
 
 
+# ------------------------------------------------------------------------- incentives
+def incentive_params(env, today):
+    """The months the job computes (the one before and the current one) and the plan of
+    every company (created once, committed before the clock starts)."""
+    from odoo.addons.customer_maintenance.models.res_config_settings_management import (
+        management_param)
+    Plan = env['customer.incentive.plan']
+    for company in env['res.company'].search([]):
+        if not Plan.search_count([('company_id', '=', company.id)]):
+            Plan.create({'name': 'Bench plan', 'company_id': company.id,
+                         'date_from': '2000-01-01', 'existing_rate': 2, 'new_rate': 6,
+                         'new_months': 12, 'lost_rate': 50, 'drop_threshold': 20,
+                         'drop_rate': 10, 'new_customer_target': 2,
+                         'new_customer_bonus': 1000})
+    current = today.replace(day=1)
+    previous = (current - datetime.timedelta(days=1)).replace(day=1)
+    return dict(months=(previous, current), uid=env.uid,
+                lost_months=management_param(env, 'kpi_lost_months'))
+
+
+def incentive_floor(env, params):
+    """The module's statement upsert (queries/incentive_statement.statement_upsert) for all
+    managers, one statement per month."""
+    lines = 0
+    for month in params['months']:
+        env.cr.execute(incentive_statement.statement_upsert(
+            month, params['lost_months'], params['uid']))
+        lines += env.cr.fetchone()[0]
+    return lines
+
+
 # ----------------------------------------------------------------------- what is compared
 KPI_COLUMNS = SQL(', ').join(SQL.identifier(name) for name in management_kpi.FIGURES)
 LEARNED = SQL(', ').join(SQL.identifier(name) for name in consumption.LEARNED_COLUMNS)
@@ -435,6 +467,16 @@ def captures(job, params):
                        health_lost_anomalies FROM res_partner"""),
             'health_history': SQL("""SELECT partner_id, month, score, label, company_id
                                        FROM customer_health_history"""),
+    if job == 'incentives':
+        return {
+            'incentive_statement': SQL("""
+                SELECT user_id, company_id, month, state, customers_won, plan_id,
+                       new_customer_target, bonus FROM customer_incentive_statement"""),
+            'incentive_line': SQL("""
+                SELECT s.user_id, s.company_id, s.month, l.partner_id, l.plan_id, l.rule,
+                       l.sales, l.rate, l.commission, l.base, l.deduction, l.amount
+                  FROM customer_incentive_statement_line l
+                  JOIN customer_incentive_statement s ON s.id = l.statement_id"""),
         }
     if job == 'kpi_refresh':
         return {'kpi': SQL("SELECT user_id, date, %s FROM customer_manager_kpi_snapshot",
@@ -495,3 +537,6 @@ FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
 FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
           'plan': plan_floor, 'kpi_refresh': kpi_floor, 'rfm': rfm_floor,
           'health': health_floor}
+          'plan': plan_params, 'kpi_refresh': kpi_params, 'incentives': incentive_params}
+FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
+          'plan': plan_floor, 'kpi_refresh': kpi_floor, 'incentives': incentive_floor}

@@ -30,6 +30,7 @@ JOB_METHODS = {
     'collections': ('customer.relationship.event', 'cron_plan_collection_calls'),
     'rfm': ('res.partner', 'cron_segment_customers_rfm'),
     'health': ('res.partner', 'cron_score_customer_health'),
+    'incentives': ('customer.incentive.statement', 'cron_compute_incentive_statements'),
 }
 NAIVE_MAX_SIZE = 20000
 
@@ -136,6 +137,9 @@ def reset(env, job, today=None):
                                             WHERE plan_item IS NOT NULL AND state = 'planned')"""))
         cr.execute(SQL("DELETE FROM customer_relationship_event WHERE plan_item IS NOT NULL AND state = 'planned'"))
         vacuum(env, ['customer_relationship_event', 'mail_activity'])
+    elif job == 'incentives':
+        cr.execute(SQL("DELETE FROM customer_incentive_statement"))
+        vacuum(env, ['customer_incentive_statement', 'customer_incentive_statement_line'])
     env.cr.commit()
 
 
@@ -498,6 +502,55 @@ def naive_health(env, today, budget):
 NAIVE = {'abc': naive_abc, 'cycles': naive_cycles, 'plan': naive_plan,
          'kpi_refresh': naive_kpi, 'collections': collections.naive}
          'kpi_refresh': naive_kpi, 'rfm': naive_rfm, 'health': naive_health}
+def naive_incentives(env, today, budget):
+    """Per customer with a manager: search its confirmed orders and hand-overs with the ORM,
+    apply the plan's formula in Python (services/incentive.py, the oracle) for the two open
+    months; then one create per statement and per line."""
+    from odoo.addons.customer_maintenance.models.res_config_settings_management import (
+        management_param)
+    from odoo.addons.customer_maintenance.services.incentive import statement_lines
+    params = floors.incentive_params(env, today)
+    plans = [{'id': p.id, 'company': p.company_id.id, 'tier': p.tier_id.id or None,
+              'date_from': p.date_from, 'date_to': p.date_to or None,
+              **{name: p[name] for name in ('existing_rate', 'new_rate', 'new_months',
+                                            'lost_rate', 'drop_threshold', 'drop_rate')}}
+             for p in env['customer.incentive.plan'].search([])]
+    lost = management_param(env, 'kpi_lost_months')
+    Order, Log = env['sale.order'], env['customer.handover.log']
+    Statement, Line = env['customer.incentive.statement'], env['customer.incentive.statement.line']
+    found = {month: ({}, {}) for month in params['months']}
+    for partner in budget.customers(_customers(env, [('user_id', '!=', False)])):
+        orders = [(partner.id, o.company_id.id, o.date_order.date(),
+                   o.amount_untaxed / (o.currency_rate or 1.0))
+                  for o in Order.search([('partner_id', 'child_of', partner.id),
+                                         ('state', '=', 'sale')])]
+        moves = {partner.id: [(log.date, log.id, log.from_user_id.id)
+                              for log in Log.search([('partner_id', '=', partner.id)])]}
+        customers = {partner.id: (partner.user_id.id, partner.customer_tier_id.id or None)}
+        for month, (lines, won) in found.items():
+            more, more_won = statement_lines(orders, customers, moves, plans, month, lost)
+            lines.update(more)
+            for key, count in more_won.items():
+                won[key] = won.get(key, 0) + count
+    rows = 0
+    for month, (lines, won) in found.items():
+        statements = {}
+        for user, company in sorted(set(key[:2] for key in lines) | set(won)):
+            statements[user, company] = Statement.create({
+                'user_id': user, 'company_id': company, 'month': month,
+                'customers_won': won.get((user, company), 0)})
+        for (user, company, partner), (rule, plan, sales, rate, commission, base,
+                                       deduction) in lines.items():
+            Line.create({'statement_id': statements[user, company].id, 'partner_id': partner,
+                         'plan_id': plan, 'rule': rule, 'sales': sales, 'rate': rate,
+                         'commission': commission, 'base': base, 'deduction': deduction,
+                         'amount': commission - deduction})
+            rows += 1
+    return rows
+
+
+NAIVE = {'abc': naive_abc, 'cycles': naive_cycles, 'plan': naive_plan,
+         'kpi_refresh': naive_kpi, 'incentives': naive_incentives}
 
 
 def run_naive(env, job, size, today, budget_s=None):

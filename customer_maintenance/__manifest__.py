@@ -97,6 +97,11 @@
         'views/customer_win_back_views.xml',
         'views/consumption_cycle_graph_views.xml',
         'data/spreadsheet_dashboard_data.xml',
+        # incentives
+        'security/incentive_security.xml',
+        'data/ir_cron_incentive_data.xml',
+        'views/customer_incentive_views.xml',
+        'report/customer_incentive_statement_templates.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
@@ -104,6 +109,8 @@
         'demo/customer_maintenance_demo.xml',
         # management (last: the KPI snapshot of the demo world)
         'demo/customer_manager_kpi_demo.xml',
+        # incentives (after the demo's orders)
+        'demo/customer_incentive_demo.xml',
     ],
     'assets': {
         # platform: the browser tours of tests/test_ui*.py (make test-ui)

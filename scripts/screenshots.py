@@ -343,6 +343,16 @@ PAGES = [
              Step('click', FILTERS_TOGGLE, 'body:not(:has(.o_filter_menu)) .o_pivot table')]),
     # the card an account manager prints before a visit (客戶資料卡)
     PdfPage('profile_card', 'chen', 'customer_maintenance.report_profile_card'),
+    # the supervisor's incentive statements (提成結算單) of the open months, one per manager
+    Page('incentive_statements', 'zhang',
+         lambda odoo: action('customer_incentive_statement_action'),
+         '.o_list_view .o_data_row'),
+    # an account manager's own statement of last month: a line per customer with its rule
+    Page('incentive_statement', 'chen',
+         lambda odoo: action('customer_incentive_statement_action', '/%d' % odoo.call(
+             'customer.incentive.statement', 'search', [('user_id', '=', odoo.uid)],
+             order='month', limit=1)[0]),
+         '.o_form_view .o_field_widget[name=line_ids] .o_data_row'),
     # the module's settings (administrators)
     Page('settings', 'admin', lambda odoo: action('res_config_settings_action'),
          '.app_settings_block[data-key="customer_maintenance"] .o_settings_container'),

@@ -55,3 +55,7 @@ from . import res_partner_health
 from . import res_config_settings_health
 from . import res_partner_win_back
 from . import customer_review_digest_health
+from . import customer_incentive_plan
+from . import customer_handover_log
+from . import customer_incentive_statement
+from . import customer_incentive_statement_line

@@ -52,3 +52,7 @@ from . import test_customer_health
 from . import test_health_win_back
 from . import test_ui_health
 from . import test_health_demo
+# incentives
+from . import test_incentive_oracle
+from . import test_incentive_statement
+from . import test_ui_incentive

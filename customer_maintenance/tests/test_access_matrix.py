@@ -69,6 +69,12 @@ PROFILES = {
     # the cards of My Maintenance: shipped as data, supervisors may rename them
     'home': {'own': 'r---', 'team': 'r---', 'other': 'r---', 'supervisor': 'rw--',
              'admin': 'rw--'},
+    # incentive statements: a manager reads his own, a supervisor those of his companies and
+    # only as long as they are open may change them (the job writes the lines, never a user)
+    'statement': {'own': 'r---', 'team': '#---', 'other': '#---', 'supervisor': 'rw--',
+                  'foreign': '##--', 'admin': 'rw--'},
+    'statement_line': {'own': 'r---', 'team': '#---', 'other': '#---', 'supervisor': 'r---',
+                       'foreign': '#---', 'admin': 'r---'},
     # supervisors' wizards; a draft is its user's own
     'supervisor_wizard': {'supervisor': 'rwcu', 'admin': 'rwcu'},
     'supervisor_wizard_kept': {'supervisor': 'rwc-', 'admin': 'rwc-'},
@@ -98,6 +104,11 @@ MODELS = {
     'customer.manager.kpi.report': ('report_company', 'customers_kept', 9),
     'customer.consumption.forecast': ('report_company', 'expected_qty', 9.0),
     'customer.handover.wizard': ('supervisor_wizard', 'note', 'Changed'),
+    'customer.incentive.plan': ('config_company', 'name', 'Changed'),
+    'customer.handover.log': ('report_company', 'date', '2026-01-02'),
+    'customer.incentive.statement': ('statement', 'customers_won', 9),
+    'customer.incentive.statement.line': ('statement_line', 'note', 'Changed'),
+    'customer.incentive.correction.wizard': ('supervisor_wizard', 'reason', 'Changed'),
     'customer.regional.care.wizard': ('supervisor_wizard_kept', 'description', 'Changed'),
     'customer.relationship.event.done.wizard': ('user_wizard', 'outcome', 'Changed'),
     'customer.contact.left.wizard': ('user_wizard', 'reason', 'Changed'),
@@ -220,6 +231,23 @@ class TestAccessMatrix(RolesCase):
         if model == 'customer.manager.kpi.snapshot':
             user = cls.manager_foreign if foreign else manager
             return {'user_id': user.id, 'date': cls.month, 'customers_kept': 1}
+        if model == 'customer.incentive.plan':
+            return {'name': name, 'company_id': company.id,
+                    'date_from': '%d-01-01' % (1000 + n), 'date_to': '%d-12-31' % (1000 + n)}
+        if model == 'customer.handover.log':
+            other = cls.manager_a if manager == cls.manager_b else cls.manager_b
+            return {'partner_id': customer.id, 'date': '2026-01-01', 'from_user_id': manager.id,
+                    'to_user_id': other.id}
+        if model == 'customer.incentive.statement':
+            user = cls.manager_foreign if foreign else manager
+            return {'user_id': user.id, 'company_id': company.id,
+                    'month': '%d-01-01' % (1900 + n)}
+        if model == 'customer.incentive.statement.line':
+            return {'statement_id': cls.records['customer.incentive.statement', side].id,
+                    'partner_id': customer.id, 'rule': 'correction', 'amount': 10}
+        if model == 'customer.incentive.correction.wizard':
+            return {'statement_id': cls.records['customer.incentive.statement', side].id,
+                    'amount': 10, 'reason': 'Late order'}
         if model == 'customer.handover.wizard':
             return {'from_user_id': cls.manager_a.id, 'to_user_id': cls.manager_b.id,
                     'partner_ids': [Command.set(customer.ids)]}

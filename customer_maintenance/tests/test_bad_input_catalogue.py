@@ -135,7 +135,32 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
             'name': 'Catalogue collection call', 'partner_id': cls.customer_a.id,
             'kind': 'collection', 'channel': 'collection', 'plan_item': 'collection',
             'date': cm_today(env), 'collection_amount': 500.0})
+        cls._incentive_fixture()
         cls.po = catalogue(PO_FILE)
+
+    @classmethod
+    def _incentive_fixture(cls):
+        """A plan of 2026 on, manager A's statement of the running month (open) and of a
+        month gone by (confirmed)."""
+        env = cls.env
+        # the demo's plan runs from two years ago: these tests bring their own
+        env['customer.incentive.plan'].search([]).active = False
+        cls.incentive_plan = env['customer.incentive.plan'].create({
+            'name': 'Catalogue plan', 'date_from': '2026-01-01', 'existing_rate': 2})
+        Statement = env['customer.incentive.statement']
+        month = cm_today(env).replace(day=1)
+        cls.open_statement = Statement.create({'user_id': cls.manager_a.id, 'month': month})
+        cls.confirmed_statement = Statement.create({
+            'user_id': cls.manager_a.id, 'month': month.replace(year=month.year - 1)})
+        cls.confirmed_statement.action_confirm()
+
+    @staticmethod
+    def _correction(statement, vals):
+        def run(t, e):
+            return e['customer.incentive.correction.wizard'].create(dict(
+                {'statement_id': getattr(t, statement).id, 'amount': 50,
+                 'reason': 'Order booked late'}, **vals)).action_apply()
+        return run
 
     # ---------------------------------------------------------------- helpers of the calls
     @staticmethod
@@ -612,6 +637,61 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
             ('collection: disputed written without why', 'manager_a', (event,), V,
              'say why the customer disputes the invoices',
              w('collection_call', {'collection_outcome': 'disputed'})),
+        ] + self._incentive_cases()
+
+    def _incentive_cases(self):
+        plan, statement = 'customer.incentive.plan', 'customer.incentive.statement'
+        line = 'customer.incentive.statement.line'
+        m = self._method
+        new_plan = {'name': 'Bad plan', 'date_from': '2030-01-01'}
+        return [
+            ('incentive plan: negative existing-customer rate', 'supervisor', (plan,), V,
+             'must be between 0 and 100',
+             self._create(plan, dict(new_plan, existing_rate=-2))),
+            ('incentive plan: drop deduction of 120 %', 'supervisor', (plan,), V,
+             'must be between 0 and 100', self._create(plan, dict(new_plan, drop_rate=120))),
+            ('incentive plan: new for 0 months', 'supervisor', (plan,), V,
+             'new for 1 to 36 months', self._create(plan, dict(new_plan, new_months=0))),
+            ('incentive plan: negative target bonus', 'supervisor', (plan,), V,
+             'cannot be negative', self._create(plan, dict(new_plan, new_customer_bonus=-5))),
+            ('incentive plan: starts in the middle of a month', 'supervisor', (plan,), V,
+             'first day of a month', self._create(plan, dict(new_plan, date_from='2030-01-15'))),
+            ('incentive plan: ends before the end of a month', 'supervisor', (plan,), V,
+             'last day of a month',
+             self._create(plan, dict(new_plan, date_to='2030-03-30'))),
+            ('incentive plan: validity overlaps another plan', 'supervisor', (plan,), V,
+             'overlaps the plan Catalogue plan',
+             self._create(plan, {'name': 'Overlapping', 'date_from': '2025-06-01',
+                                 'date_to': '2026-05-31'})),
+            ('incentive plan: created by an account manager', 'manager_a', (plan,), A,
+             'customer.incentive.plan', self._create(plan, new_plan)),
+            ('incentive statement: confirmed by an account manager', 'manager_a', (statement,),
+             A, 'Only a supervisor can confirm',
+             m('open_statement', 'action_confirm')),
+            ('incentive statements: computed by an account manager', 'manager_a',
+             (statement, line), A, 'Only a supervisor can compute the incentive statements',
+             lambda t, e: e[statement].action_compute_now()),
+            ('incentive statement: month not over', 'supervisor', (statement,), U,
+             'is not over', m('open_statement', 'action_confirm')),
+            ('incentive statement: confirmed one edited', 'supervisor', (statement,), U,
+             'is confirmed: it can no longer be changed',
+             self._write('confirmed_statement', {'customers_won': 3})),
+            ('incentive statement: confirmed one deleted', 'admin', (statement,), U,
+             'is confirmed: it can no longer be changed', m('confirmed_statement', 'unlink')),
+            ('incentive statement: confirmed twice', 'supervisor', (statement,), U,
+             'is confirmed: it can no longer be changed',
+             m('confirmed_statement', 'action_confirm')),
+            ('incentive correction: on an open month', 'supervisor', (line,), U,
+             'is still open', self._correction('open_statement', {})),
+            ('incentive correction: without amount', 'supervisor', (line,), U,
+             'amount of the correction', self._correction('confirmed_statement',
+                                                         {'amount': 0})),
+            ('incentive correction: blank reason', 'supervisor', (line,), U,
+             'why the statement is corrected',
+             self._correction('confirmed_statement', {'reason': '  '})),
+            ('incentive correction: by an account manager', 'manager_a', (line,), A,
+             'customer.incentive.correction.wizard',
+             self._correction('confirmed_statement', {})),
         ]
 
     # ---------------------------------------------------------------- running a case

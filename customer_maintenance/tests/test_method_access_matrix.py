@@ -100,6 +100,15 @@ METHODS = {
     ('customer.handover.wizard', 'action_handover'): ('supervisor_wizard', 'handover', (), {}),
     ('customer.regional.care.wizard', 'action_create_events'): (
         'supervisor_wizard', 'regional', (), {}),
+    # ---------------------------------------------------------------- incentives
+    ('customer.incentive.statement', 'cron_compute_incentive_statements'): (
+        'job', None, (), {}),
+    ('customer.incentive.statement', 'action_compute_now'): ('supervisor', None, (), {}),
+    ('customer.incentive.statement', 'action_confirm'): ('supervisor', 'statement', (), {}),
+    ('customer.incentive.statement', 'action_correction'): (
+        'supervisor', 'confirmed', (), {}),
+    ('customer.incentive.correction.wizard', 'action_apply'): (
+        'supervisor_wizard', 'correction', (), {}),
     # ---------------------------------------------------------------- a customer's records
     ('customer.agreement', 'action_activate'): ('record', 'agreement', (), {}),
     ('customer.agreement', 'action_cancel'): ('record', 'agreement', (), {}),
@@ -137,7 +146,7 @@ METHODS = {
 }
 
 # Odoo's ORM methods the module overrides: the rights of their model apply (model matrix)
-ORM_METHODS = {'create', 'write', 'default_get', 'get_values', 'set_values'}
+ORM_METHODS = {'create', 'write', 'unlink', 'default_get', 'get_values', 'set_values'}
 
 # a statement that writes, anywhere in it (a data-modifying CTE included)
 WRITE = re.compile(r'\b(INSERT\s+INTO|UPDATE\s+"?\w+"?\s+(AS\s+\w+\s+)?SET|DELETE\s+FROM|'
@@ -206,7 +215,14 @@ class TestMethodAccessMatrix(RolesCase):
                 'tier': env.ref('customer_maintenance.customer_tier_key'),
                 'home': env.ref('customer_maintenance.customer_maintenance_home_contacts'),
                 'festival': env.ref('customer_maintenance.customer_festival_spring'),
+                # the manager's statements of months gone by: one open, one confirmed
+                'statement': env['customer.incentive.statement'].create({
+                    'user_id': manager.id, 'month': today.replace(day=1, year=today.year - 1)}),
+                'confirmed': env['customer.incentive.statement'].create({
+                    'user_id': manager.id, 'month': today.replace(day=1, year=today.year - 2),
+                }),
             }
+            cls.fixture[side]['confirmed'].action_confirm()
         cls.state = env['res.country.state'].search([], limit=1)
 
     # ---------------------------------------------------------------- the record of a cell
@@ -224,6 +240,9 @@ class TestMethodAccessMatrix(RolesCase):
                 'partner_ids': [Command.set(records['customer'].ids)]}),
             'regional': lambda: ('customer.regional.care.wizard', {
                 'description': 'Typhoon', 'state_ids': [Command.set(self.state.ids)]}),
+            'correction': lambda: ('customer.incentive.correction.wizard', {
+                'statement_id': records['confirmed'].id, 'amount': 10,
+                'reason': 'Late order'}),
         }
         if key in drafts:
             model, vals = drafts[key]()

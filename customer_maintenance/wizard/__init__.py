@@ -6,3 +6,5 @@ from . import contact_left_wizard
 from . import customer_handover_wizard_relationship
 from . import customer_handover_wizard_consumption
 from . import relationship_event_done_wizard_collection
+from . import customer_handover_wizard_incentive
+from . import customer_incentive_correction_wizard
