@@ -18,9 +18,10 @@
         'calendar',
         'mail',
         'resource',  # relationship: the company's working days and public holidays
+        'base_geolocalize',  # routing: the customers' coordinates, geocoded
     ],
     'external_dependencies': {
-        'python': ['borax'],
+        'python': ['borax', 'ortools'],
     },
     # by capability, security first within each
     'data': [
@@ -82,6 +83,10 @@
         # management, on segmentation and consumption
         'report/customer_profile_card_segmentation_templates.xml',
         'report/customer_profile_card_consumption_templates.xml',
+        # routing
+        'data/ir_cron_routing_data.xml',
+        'views/relationship_event_route_views.xml',
+        'views/res_config_settings_routing_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
