@@ -84,9 +84,12 @@
         'report/customer_profile_card_segmentation_templates.xml',
         'report/customer_profile_card_consumption_templates.xml',
         # routing
+        'security/routing_security.xml',
         'data/ir_cron_routing_data.xml',
         'views/relationship_event_route_views.xml',
         'views/res_config_settings_routing_views.xml',
+        'report/route_day_sheet_templates.xml',
+        'views/customer_route_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

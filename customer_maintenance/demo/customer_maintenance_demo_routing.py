@@ -33,7 +33,7 @@ SPREAD_DEGREES = 0.06
 TO_LOCATE_EVERY = 12
 # visits planned by hand this week for each demo manager, at his customers of his home area
 DEMO_WEEK_VISITS = 12
-HOME_AREA_KM = 250
+HOME_AREA_KM = 100
 
 
 def demo_point(city, key):
@@ -83,6 +83,9 @@ class CustomerMaintenanceDemo(models.AbstractModel):
         """Visits of the coming week at the customers near each manager's start point, due
         on the days in the order of their names (not of the road), for the route to order."""
         Event = self.env['customer.relationship.event']
+        # the next five days from Monday to Friday
+        days = [day for day in (today + datetime.timedelta(days=n) for n in range(7))
+                if day.weekday() < 5]
         vals_list = []
         for manager in world['managers']:
             home = Event._route_start_point(manager)
@@ -105,5 +108,5 @@ class CustomerMaintenanceDemo(models.AbstractModel):
                         'Visit: %s', partner.name),
                     'partner_id': partner.id, 'user_id': manager.id, 'channel': 'visit',
                     'kind': 'periodic',
-                    'date': today + datetime.timedelta(days=index % 5)})
+                    'date': days[index % len(days)]})
         Event.create(vals_list)

@@ -12,7 +12,7 @@ import datetime
 import logging
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..queries import routing as queries
 from ..services import routing
@@ -38,12 +38,18 @@ class CustomerRelationshipEvent(models.Model):
     route_sequence = fields.Integer(
         string='Route Order', readonly=True, copy=False,
         help='Place of the visit in its day route; 0 = not routed.')
+    route_routed = fields.Boolean(
+        string='On the Route', compute='_compute_route_routed', store=True,
+        help='The visit has its place in a day route (a visit that fits no day has none).')
     route_leg_km = fields.Float(
         string='Distance (km)', digits=(16, 1), readonly=True, copy=False,
         help='Road distance from the previous stop of the day (or the start point).')
     route_total_km = fields.Float(
         string='Running Total (km)', digits=(16, 1), readonly=True, copy=False,
         help='Road distance driven this day up to this visit.')
+    route_back_km = fields.Float(
+        string='Back to Start (km)', digits=(16, 1), readonly=True, copy=False,
+        help='After the last visit of the day: the road distance back to the start point.')
     route_eta = fields.Float(
         string='Estimated Arrival', readonly=True, copy=False,
         help='Hour of arrival estimated from the start of the day, the driving speed and the '
@@ -62,6 +68,11 @@ class CustomerRelationshipEvent(models.Model):
     route_window_end = fields.Date(
         string='Visit Until', copy=False,
         help='The route may move the visit to this day at the latest.')
+
+    @api.depends('route_sequence')
+    def _compute_route_routed(self):
+        for event in self:
+            event.route_routed = bool(event.route_sequence)
 
     @api.constrains('route_window_start', 'route_window_end')
     def _check_route_window(self):
@@ -116,6 +127,18 @@ class CustomerRelationshipEvent(models.Model):
         self.check_access('write')
         self._plan_routes(user_ids=[self.env.uid])
         return {'type': 'ir.actions.client', 'tag': 'soft_reload'}
+
+    @api.model
+    def action_print_day_sheet(self):
+        """Button of My Route: the day sheet of the user's visits of today (those he may
+        read), the route then the customers' profile cards."""
+        visits = self.search([('user_id', '=', self.env.uid), ('date', '=', cm_today(self.env)),
+                              ('channel', 'in', queries.VISIT_CHANNELS),
+                              ('state', '!=', 'cancelled')])
+        if not visits:
+            raise UserError(_('You have no visit today: there is no day sheet to print.'))
+        return self.env.ref('customer_maintenance.action_report_route_day_sheet').report_action(
+            visits)
 
     @api.model
     def _route_settings(self):
@@ -185,14 +208,15 @@ class CustomerRelationshipEvent(models.Model):
             visits.append({'id': row['id'], 'point': point, 'minutes': row['minutes'],
                            'days': self._route_allowed_days(row, days, today, settings,
                                                             keep_days)})
-        day_starts, capacities, minutes = self._route_day_state(user_id, days, today, home,
-                                                                settings)
+        day_starts, capacities, minutes, behind = self._route_day_state(
+            user_id, days, today, home, settings)
         problem = routing.WeekProblem(home, visits, capacities, minutes,
                                       speed_kmh=settings['speed'],
                                       road_factor=settings['road_factor'],
                                       day_starts=day_starts)
         result = routing.solve_week(problem)
-        return self._route_write(problem, result, days, rows, settings), len(result['dropped'])
+        moved = self._route_write(problem, result, days, rows, settings, behind)
+        return moved, len(result['dropped'])
 
     @api.model
     def _route_centre(self, rows):
@@ -203,11 +227,13 @@ class CustomerRelationshipEvent(models.Model):
 
     @api.model
     def _route_day_state(self, user_id, days, today, home, settings):
-        """Start point, visits left and minutes left of each day: today goes on from the last
-        visit done today, with the visits done counted against the capacity."""
+        """Start point, visits left, minutes left and what is behind (visits, km) of each
+        day: today goes on from the last visit done today, the visits done counted against
+        the capacity and numbered before the rest."""
         starts = [home] * len(days)
         capacities = [settings['capacity']] * len(days)
         minutes = [settings['day_minutes']] * len(days)
+        behind = [(0, 0.0, settings['day_start'])] * len(days)
         if today in days:
             done = self.sudo().search(
                 [('user_id', '=', user_id), ('date', '=', today), ('state', '=', 'done'),
@@ -216,26 +242,37 @@ class CustomerRelationshipEvent(models.Model):
             index = days.index(today)
             capacities[index] = max(capacities[index] - len(done), 0)
             partner = done[:1].partner_id
+            if done:
+                # the rest of the day starts when the last visit done ends; the way back is
+                # now the one from the rest of the day's last visit
+                done.filtered('route_back_km').with_context(**{ROUTING_CONTEXT: True}).write(
+                    {'route_back_km': 0.0})
+                duration = partner.customer_tier_id.visit_duration_minutes \
+                    or queries.DEFAULT_VISIT_MINUTES
+                last_eta = done[:1].route_eta or settings['day_start']
+                behind[index] = (len(done), max(done.mapped('route_total_km')),
+                                 last_eta + duration / 60.0)
             if partner.partner_latitude or partner.partner_longitude:
                 starts[index] = (partner.partner_latitude, partner.partner_longitude)
-        return starts, capacities, minutes
+        return starts, capacities, minutes, behind
 
     @api.model
-    def _route_write(self, problem, result, days, rows, settings):
+    def _route_write(self, problem, result, days, rows, settings, behind):
         """Write each visit's day, order, distances and arrival where they change; the window
         of a visit routed for the first time is kept, so that it does not drift with it."""
         by_id = {row['id']: row for row in rows}
         moved = 0
         events = self.sudo().with_context(**{ROUTING_CONTEXT: True})
         for index, route in enumerate(result['routes']):
-            day_legs, _back = routing.legs(problem, route, index)
-            total = 0.0
-            for sequence, (visit_id, km, clock) in enumerate(day_legs, start=1):
+            day_legs, back = routing.legs(problem, route, index)
+            done_count, total, start_hour = behind[index]
+            for sequence, (visit_id, km, clock) in enumerate(day_legs, start=done_count + 1):
                 row = by_id[visit_id]
                 total += km
                 vals = {'route_sequence': sequence, 'route_leg_km': round(km, 1),
                         'route_total_km': round(total, 1),
-                        'route_eta': round(settings['day_start'] + clock / 60.0, 2),
+                        'route_back_km': round(back, 1) if visit_id == route[-1] else 0.0,
+                        'route_eta': round(start_hour + clock / 60.0, 2),
                         'route_placed': row['placed']}
                 if not row['route_window_start'] and not row['route_fixed']:
                     vals['route_window_start'] = row['date'] - datetime.timedelta(
@@ -254,7 +291,8 @@ class CustomerRelationshipEvent(models.Model):
             event = events.browse(visit_id)
             if event.route_sequence:
                 event.write({'route_sequence': 0, 'route_leg_km': 0.0, 'route_total_km': 0.0,
-                             'route_eta': 0.0, 'route_placed': by_id[visit_id]['placed']})
+                             'route_back_km': 0.0, 'route_eta': 0.0,
+                             'route_placed': by_id[visit_id]['placed']})
         return moved
 
     # --- the rest of the day, when a visit moves, is added or is done -------------------

@@ -4,3 +4,5 @@ from . import consumption_forecast
 from . import customer_profile_card_relationship
 from . import customer_profile_card_segmentation
 from . import customer_profile_card_consumption
+from . import route_day_sheet
+from . import customer_route_report

@@ -82,6 +82,10 @@ def solve_week(problem, *, solution_limit=SOLUTION_LIMIT, time_limit=TIME_LIMIT_
     # matrices and vectors are evaluated in C++, without a call back into Python per arc
     distance = routing.RegisterTransitMatrix(metres)
     routing.SetArcCostEvaluatorOfAllVehicles(distance)
+    # a metre per day of the week for using a day: of two plans of the same road, the one
+    # that visits earlier (moving a whole day's route to another day is a tie otherwise)
+    for day in range(days):
+        routing.SetFixedCostOfVehicle(day, day)
     count = routing.RegisterUnaryTransitVector([0] + [1] * n_visits + [0] * days)
     routing.AddDimensionWithVehicleCapacity(count, 0, problem.capacities, True, 'visits')
     duration = routing.RegisterTransitMatrix(minutes)

@@ -149,12 +149,20 @@ class TestRouting(CustomerMaintenanceCase):
         # the manager goes east first after all: the west visit is now driven to from there
         first_east.with_env(self.today_env(user=self.manager_a))._mark_done('Ordered 10 drums')
         rest = (visits[0] | visits[1] | visits[2]) - first_east
-        self.assertEqual(sorted(rest.mapped('route_sequence')), [1, 2])
+        # numbered after the visit done, the running total going on from it
+        self.assertEqual(sorted(rest.mapped('route_sequence')), [2, 3])
         start = (first_east.partner_id.partner_latitude, first_east.partner_id.partner_longitude)
         first = rest.sorted('route_sequence')[0]
         expected = routing.road_km(start, (first.partner_id.partner_latitude,
                                            first.partner_id.partner_longitude), 1.3)
         self.assertAlmostEqual(first.route_leg_km, expected, delta=0.1)
+        self.assertAlmostEqual(first.route_total_km,
+                               first_east.route_total_km + first.route_leg_km, delta=0.1)
+        self.assertGreater(first.route_eta, first_east.route_eta + 1.0,
+                           'after the hour of the visit done')
+        last = rest.sorted('route_sequence')[-1]
+        self.assertGreater(last.route_back_km, 0.0, 'the way back from the last stop')
+        self.assertEqual(first_east.route_back_km, 0.0)
 
     def test_added_visit_joins_its_day(self):
         first = self._visit(self.west[0], MONDAY)
