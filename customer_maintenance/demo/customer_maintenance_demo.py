@@ -31,7 +31,7 @@ class CustomerMaintenanceDemo(models.AbstractModel):
     _description = 'Customer Maintenance demo data generator'
 
     @api.model
-    def generate_demo(self, seed=42, today=None):
+    def _generate_demo(self, seed=42, today=None):
         day = cm_today(self.env, today)
         plan = build_plan(seed=seed, today=day)
         # demo records need no chatter history; creating ~1400 orders with it is slow

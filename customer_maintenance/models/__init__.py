@@ -42,3 +42,5 @@ from . import res_config_settings_routing
 from . import customer_tier_route
 from . import res_partner_routing
 from . import relationship_event_route
+# the bounds of every numeric setting (tools/settings.py)
+from . import res_config_settings

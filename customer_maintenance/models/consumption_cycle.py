@@ -15,15 +15,13 @@ from ..services import consumption as estimation
 from ..tools.activities import create_activities
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
+from ..tools.settings import settings
 from ..tools.today import today as cm_today
 from ..tools.today import today_tz
 
 _logger = logging.getLogger(__name__)
 
 ANOMALIES = [('none', 'Normal'), ('rising', 'Rising'), ('falling', 'Falling')]
-LOOKBACK_KEY = 'customer_maintenance.consumption_lookback_months'
-FACTOR_KEY = 'customer_maintenance.consumption_anomaly_factor'
-LEAD_KEY = 'customer_maintenance.consumption_reminder_lead_days'
 # cycles per batch of the nightly work (anomaly activities, replenishment calls): each batch
 # commits and reports progress; 80k calls a night at 200k customers
 BATCH_SIZE = 1000
@@ -211,19 +209,11 @@ class CustomerConsumptionCycle(models.Model):
     # ------------------------------------------------------------------ settings
     @api.model
     def _consumption_settings(self):
-        """(look-back months, anomaly factor, reminder lead days), checked."""
-        params = self.env['ir.config_parameter'].sudo()
-        try:
-            months = int(params.get_param(LOOKBACK_KEY) or 24)
-            factor = float(params.get_param(FACTOR_KEY) or 1.5)
-            lead = int(params.get_param(LEAD_KEY) or 7)
-        except ValueError:
-            months, factor, lead = 0, 0.0, -1
-        if months <= 0 or factor <= 1.0 or lead < 0:
-            raise ValidationError(_(
-                'Consumption cycle settings are invalid: the look-back must be at least one '
-                'month, the anomaly factor above 1 and the reminder lead time not negative.'))
-        return months, factor, lead
+        """(look-back months, anomaly factor, reminder lead days) from the settings."""
+        values = settings(self.env, 'consumption_lookback_months', 'consumption_anomaly_factor',
+                          'reminder_lead_days')
+        return (values['consumption_lookback_months'], values['consumption_anomaly_factor'],
+                values['reminder_lead_days'])
 
     @api.model
     def _tz(self):

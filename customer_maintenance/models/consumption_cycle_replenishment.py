@@ -10,6 +10,7 @@ from odoo.tools.misc import format_date
 from ..queries import consumption as queries
 from ..tools.cron_batches import run_batches
 from ..tools.today import today as cm_today
+from ..tools.caller import window_action
 from . import consumption_cycle
 
 _logger = logging.getLogger(__name__)
@@ -49,8 +50,7 @@ class CustomerConsumptionCycle(models.Model):
 
     def action_view_replenishment_events(self):
         self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.customer_relationship_event_action')
+        action = window_action(self, 'customer_maintenance.customer_relationship_event_action')
         action['domain'] = [('consumption_cycle_id', '=', self.id)]
         action['context'] = {'default_partner_id': self.partner_id.id}
         return action

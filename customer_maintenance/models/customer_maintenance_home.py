@@ -10,6 +10,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 from ..tools.today import today as cm_today
+from ..tools.caller import window_action
 
 
 class CustomerMaintenanceHome(models.Model):
@@ -81,8 +82,7 @@ class CustomerMaintenanceHome(models.Model):
     def action_open(self):
         """Open the card's records, filtered as counted."""
         self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            self._card_specs()[self.code][1])
+        action = window_action(self, self._card_specs()[self.code][1])
         action.update(name=self.name, domain=self._card_domains(self.code)[0], context={})
         if self.code in ('contacts', 'greetings'):
             # the account manager's list of contacts (oldest first, overdue in red, Done)

@@ -10,6 +10,7 @@ from ..queries import management_kpi
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
+from ..tools.caller import window_action
 from .res_config_settings_management import management_param
 
 _logger = logging.getLogger(__name__)
@@ -76,8 +77,7 @@ class CustomerManagerKpiSnapshot(models.Model):
         if self.sudo().cron_refresh_manager_kpi() is False:
             raise UserError(_('The KPIs are being refreshed by another process right now; '
                               'open the report again in a minute.'))
-        return self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.customer_manager_kpi_report_action')
+        return window_action(self, 'customer_maintenance.customer_manager_kpi_report_action')
 
     @api.model
     def _refresh_managers(self, users):

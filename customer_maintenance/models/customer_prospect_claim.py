@@ -13,6 +13,7 @@ from ..queries.segmentation import fill_partner_claims
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.today import today as cm_today
+from .res_config_settings_segmentation import segmentation_config
 
 _logger = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class CustomerProspectClaim(models.Model):
 
     @api.model
     def _duration_days(self):
-        return self.env['res.config.settings'].cm_segmentation_config()['cm_claim_duration_days']
+        return segmentation_config(self.env)['cm_claim_duration_days']
 
     @api.model
     def _default_date_expiry(self):
@@ -197,7 +198,9 @@ class CustomerProspectClaim(models.Model):
     def action_renew(self):
         """Extend an active claim, or take an expired one up again, for the claim duration
         from today (the claimer or a supervisor)."""
-        user = self.env.user
+        return self._renew_as(self.env.user)
+
+    def _renew_as(self, user):
         is_supervisor = user.has_group('customer_maintenance.group_manager')
         day = cm_today(self.env)
         for claim in self:

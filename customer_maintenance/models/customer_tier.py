@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.caller import window_action
+
 INTERVAL_FIELDS = ('call_interval_days', 'care_call_interval_days', 'visit_interval_days')
 
 
@@ -75,8 +77,7 @@ class CustomerTier(models.Model):
 
     def action_view_partners(self):
         self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.res_partner_action_customers')
+        action = window_action(self, 'customer_maintenance.res_partner_action_customers')
         action['domain'] = [('customer_tier_id', '=', self.id), ('parent_id', '=', False)]
         action['context'] = {'search_default_my_customers': 0}
         return action

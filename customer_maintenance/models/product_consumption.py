@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import fields, models
 
+from ..tools.caller import window_action
+
 
 class ProductTemplate(models.Model):
     _inherit = 'product.template'
@@ -18,8 +20,7 @@ class ProductTemplate(models.Model):
                 counts.get(product, 0) for product in template.product_variant_ids)
 
     def action_view_consumption_cycles(self):
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.customer_consumption_cycle_action')
+        action = window_action(self, 'customer_maintenance.customer_consumption_cycle_action')
         action['domain'] = [('product_id', 'in', self.product_variant_ids.ids)]
         action['context'] = {'search_default_group_partner': 0}
         return action

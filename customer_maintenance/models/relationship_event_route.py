@@ -17,7 +17,9 @@ from odoo.exceptions import UserError, ValidationError
 from ..queries import routing as queries
 from ..services import routing
 from ..tools.cron_batches import run_batches
+from ..tools.caller import report_action
 from ..tools.job_lock import single_run
+from ..tools.settings import settings
 from ..tools.today import today as cm_today
 
 _logger = logging.getLogger(__name__)
@@ -137,29 +139,24 @@ class CustomerRelationshipEvent(models.Model):
                               ('state', '!=', 'cancelled')])
         if not visits:
             raise UserError(_('You have no visit today: there is no day sheet to print.'))
-        return self.env.ref('customer_maintenance.action_report_route_day_sheet').report_action(
-            visits)
+        return report_action(visits, 'customer_maintenance.action_report_route_day_sheet')
 
     @api.model
     def _route_settings(self):
-        get = self.env['ir.config_parameter'].sudo().get_param
-
-        def number(key, default, kind=float, low=0.0):
-            try:
-                value = kind(get('customer_maintenance.' + key, default))
-            except (TypeError, ValueError):
-                _logger.warning('%s: setting %s is not a number, %s used', JOB, key, default)
-                return default
-            return value if value >= low else default
-        capacity = number('visits_per_day', 4, int)
+        """The route settings, each within its bounds (tools/settings.py)."""
+        values = settings(self.env, 'cm_route_speed_kmh', 'cm_route_road_factor',
+                          'cm_route_day_hours', 'cm_route_day_start',
+                          'cm_route_window_early_days', 'cm_route_window_late_days',
+                          'cm_visits_per_day')
         return {
-            'speed': number('route_speed_kmh', 40.0, low=1.0),
-            'road_factor': number('route_road_factor', 1.3, low=1.0),
-            'day_minutes': number('route_day_hours', 8.0, low=0.5) * 60,
-            'day_start': number('route_day_start', 9.0),
-            'early': number('route_window_early_days', 2, int),
-            'late': number('route_window_late_days', 2, int),
-            'capacity': capacity or 1000,
+            'speed': values['cm_route_speed_kmh'],
+            'road_factor': values['cm_route_road_factor'],
+            'day_minutes': values['cm_route_day_hours'] * 60,
+            'day_start': values['cm_route_day_start'],
+            'early': values['cm_route_window_early_days'],
+            'late': values['cm_route_window_late_days'],
+            # 0 = no limit
+            'capacity': values['cm_visits_per_day'] or 1000,
         }
 
     @api.model

@@ -18,6 +18,7 @@ from ..queries import relationship_planning as queries
 from ..services import lunar, planning
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
+from ..tools.settings import settings
 from ..tools.today import today as cm_today
 from .relationship_event import PERIODIC_ITEMS
 
@@ -43,19 +44,13 @@ class CustomerRelationshipEvent(models.Model):
 
     @api.model
     def _planner_settings(self):
-        get = self.env['ir.config_parameter'].sudo().get_param
-
-        def number(key, default):
-            try:
-                return max(int(get('customer_maintenance.' + key, default)), 0)
-            except (TypeError, ValueError):
-                _logger.warning('%s: setting %s is not a number, %s used', JOB, key, default)
-                return default
+        values = settings(self.env, 'cm_planning_horizon_days', 'cm_birthday_lead_days',
+                          'cm_calls_per_day', 'cm_visits_per_day')
         return {
-            'horizon': number('planning_horizon_days', 30),
-            'birthday_lead': number('birthday_lead_days', 3),
-            'capacity': {'call': number('calls_per_day', 20),
-                         'visit': number('visits_per_day', 4)},
+            'horizon': values['cm_planning_horizon_days'],
+            'birthday_lead': values['cm_birthday_lead_days'],
+            'capacity': {'call': values['cm_calls_per_day'],
+                         'visit': values['cm_visits_per_day']},
         }
 
     @api.model

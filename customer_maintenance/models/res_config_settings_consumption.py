@@ -1,7 +1,6 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -21,14 +20,3 @@ class ResConfigSettings(models.TransientModel):
         config_parameter='customer_maintenance.consumption_reminder_lead_days',
         help='How many days before a customer is due to reorder its replenishment call is '
              'planned.')
-
-    @api.constrains('consumption_lookback_months', 'consumption_anomaly_factor',
-                    'reminder_lead_days')
-    def _check_consumption_settings(self):
-        for settings in self:
-            if settings.consumption_lookback_months < 1:
-                raise ValidationError(_('The consumption look-back must be at least one month.'))
-            if settings.consumption_anomaly_factor <= 1.0:
-                raise ValidationError(_('The consumption anomaly factor must be above 1.'))
-            if settings.reminder_lead_days < 0:
-                raise ValidationError(_('The replenishment reminder lead cannot be negative.'))

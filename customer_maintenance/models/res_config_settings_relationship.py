@@ -31,13 +31,3 @@ class ResConfigSettings(models.TransientModel):
         string='Visits a Day', default=4, config_parameter='customer_maintenance.visits_per_day',
         help='At most this many visits are planned for one account manager on one day; the '
              'others move to the next working days. 0 = no limit.')
-
-    @api.constrains(*[name for name, _low, _high in LIMITS])
-    def _check_relationship_settings(self):
-        for settings in self:
-            for name, low, high in LIMITS:
-                if not low <= settings[name] <= high:
-                    raise ValidationError(_(
-                        '"%(setting)s" must be between %(low)s and %(high)s; got %(value)s.',
-                        setting=settings._fields[name]._description_string(self.env),
-                        low=low, high=high, value=settings[name]))

@@ -1,17 +1,7 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
-
-# (field, lowest, highest) of the route settings
-ROUTE_LIMITS = (
-    ('cm_route_speed_kmh', 1, 200),
-    ('cm_route_road_factor', 1, 5),
-    ('cm_route_day_hours', 1, 24),
-    ('cm_route_day_start', 0, 23.99),
-    ('cm_route_window_early_days', 0, 60),
-    ('cm_route_window_late_days', 0, 60),
-)
+"""The visit routes' settings; their bounds are in tools/settings.py."""
+from odoo import fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -42,14 +32,3 @@ class ResConfigSettings(models.TransientModel):
         string='Visit Late (days)', default=2,
         config_parameter='customer_maintenance.route_window_late_days',
         help='A visit may be moved up to this many days after the day it is due (tolerance).')
-
-    @api.constrains(*[name for name, _low, _high in ROUTE_LIMITS])
-    def _check_route_settings(self):
-        for settings in self:
-            for name, low, high in ROUTE_LIMITS:
-                if not low <= settings[name] <= high:
-                    raise ValidationError(_(
-                        'Route setting "%(setting)s" must be between %(low)s and %(high)s; '
-                        'got %(value)s.',
-                        setting=settings._fields[name]._description_string(self.env),
-                        low=low, high=high, value=settings[name]))

@@ -1,9 +1,14 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import logging
+
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from ..services.abc import DEFAULT_THRESHOLD_A, DEFAULT_THRESHOLD_B, check_thresholds
+from ..tools.settings import settings as setting_values
+
+_logger = logging.getLogger(__name__)
 
 PARAM_PREFIX = 'customer_maintenance.'
 # a boolean whose default is True cannot use config_parameter= (Odoo deletes the parameter
@@ -68,52 +73,44 @@ class ResConfigSettings(models.TransientModel):
         self.env['ir.config_parameter'].sudo().set_param(
             AUTO_TIER_PARAM, 'True' if self.cm_abc_auto_tier else 'False')
 
-    @api.constrains('cm_abc_threshold_a', 'cm_abc_threshold_b', 'cm_abc_period_months',
-                    'cm_claim_duration_days')
-    def _check_segmentation_settings(self):
+    @api.constrains('cm_abc_threshold_a', 'cm_abc_threshold_b')
+    def _check_abc_thresholds(self):
+        # each threshold's own range is checked with the other settings' (tools/settings.py)
         for settings in self:
             if check_thresholds(settings.cm_abc_threshold_a, settings.cm_abc_threshold_b):
                 raise ValidationError(_(
                     'ABC thresholds must satisfy 0 < A < B < 100 (e.g. A = 80%%, B = 95%%); '
                     'got A = %s%% and B = %s%%.',
                     settings.cm_abc_threshold_a, settings.cm_abc_threshold_b))
-            if settings.cm_abc_period_months < 1:
-                raise ValidationError(_('The ABC period must be at least one month.'))
-            if settings.cm_claim_duration_days < 1:
-                raise ValidationError(_('A prospect claim must last at least one day.'))
 
-    @api.model
-    def cm_segmentation_config(self):
-        """All segmentation settings as a dict (for crons and computes), read from the
-        parameters; a parameter that is not a number is refused with a clear message."""
-        params = self.env['ir.config_parameter'].sudo()
 
-        def number(field_name, cast, default):
-            key = self._fields[field_name].config_parameter
-            raw = params.get_param(key)
-            if raw in (None, False, ''):
-                return default
-            try:
-                return cast(raw)
-            except (TypeError, ValueError):
-                raise UserError(_(
-                    'The setting "%(setting)s" (parameter %(key)s) must be a number, not '
-                    '"%(value)s": fix it in Customer Maintenance > Configuration > Settings.',
-                    setting=self._fields[field_name]._description_string(self.env), key=key,
-                    value=raw)) from None
-
-        tiers = self.env['customer.tier'].sudo().with_context(active_test=False)
-        values = {
-            'cm_abc_period_months': number('cm_abc_period_months', int, 12),
-            'cm_abc_threshold_a': number('cm_abc_threshold_a', float, DEFAULT_THRESHOLD_A),
-            'cm_abc_threshold_b': number('cm_abc_threshold_b', float, DEFAULT_THRESHOLD_B),
-            'cm_abc_auto_tier': _to_bool(params.get_param(AUTO_TIER_PARAM), True),
-            'cm_claim_duration_days': number('cm_claim_duration_days', int, 90),
-        }
-        for name in DEFAULT_TIERS:
-            tier_id = number(name, int, _default_tier(name)(self))
-            values[name] = tiers.browse(tier_id).exists().id or False if tier_id else False
-        return values
+def segmentation_config(env):
+    """All segmentation settings as a dict (for crons, computes and reports), through the
+    module's one settings reader: a stored value out of its range, or thresholds not in
+    order, are read as the defaults (with a warning in the log)."""
+    values = setting_values(env, 'cm_abc_period_months', 'cm_abc_threshold_a',
+                            'cm_abc_threshold_b', 'cm_claim_duration_days')
+    if check_thresholds(values['cm_abc_threshold_a'], values['cm_abc_threshold_b']):
+        _logger.warning('customer_maintenance: the stored ABC thresholds A = %s, B = %s are '
+                        'not in order (0 < A < B < 100): the defaults are used',
+                        values['cm_abc_threshold_a'], values['cm_abc_threshold_b'])
+        values.update(cm_abc_threshold_a=DEFAULT_THRESHOLD_A,
+                      cm_abc_threshold_b=DEFAULT_THRESHOLD_B)
+    params = env['ir.config_parameter'].sudo()
+    values['cm_abc_auto_tier'] = _to_bool(params.get_param(AUTO_TIER_PARAM), True)
+    tiers = env['customer.tier'].sudo().with_context(active_test=False)
+    for name, xmlid in DEFAULT_TIERS.items():
+        raw = params.get_param(PARAM_PREFIX + name.removeprefix('cm_'))
+        try:
+            tier = tiers.browse(int(raw)).exists() if raw else None
+        except (TypeError, ValueError):
+            _logger.warning('customer_maintenance: setting %s = %r is not a tier: the default '
+                            'is used', name, raw)
+            tier = None
+        if tier is None:
+            tier = env.ref(xmlid, raise_if_not_found=False)
+        values[name] = tier.id if tier else False
+    return values
 
 
 def _to_bool(raw, default):

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.today import today as cm_today
+from ..tools.caller import window_action
 
 
 class ResPartner(models.Model):
@@ -47,8 +48,7 @@ class ResPartner(models.Model):
 
     def action_view_consumption_cycles(self):
         self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.customer_consumption_cycle_action')
+        action = window_action(self, 'customer_maintenance.customer_consumption_cycle_action')
         action['domain'] = [('partner_id', '=', self.commercial_partner_id.id)]
         action['context'] = {'search_default_group_partner': 0}
         return action

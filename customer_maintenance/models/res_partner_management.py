@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 
 from ..tools.sender import company_sender
 from ..tools.today import today as cm_today
+from ..tools.caller import report_action, window_action
 
 # The three business-maintenance ledgers shown as smart buttons on the customer:
 # count field -> (model, window action)
@@ -52,7 +53,7 @@ class ResPartner(models.Model):
 
     def _action_ledger(self, field_name):
         self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id(LEDGERS[field_name][1])
+        action = window_action(self, LEDGERS[field_name][1])
         action['domain'] = [('partner_id', '=', self.id)]
         action['context'] = {'default_partner_id': self.id}
         return action
@@ -88,4 +89,4 @@ class ResPartner(models.Model):
 
     def action_print_profile_card(self):
         """The profile card (客戶資料卡) of the selected customers, one PDF."""
-        return self.env.ref('customer_maintenance.action_report_profile_card').report_action(self)
+        return report_action(self, 'customer_maintenance.action_report_profile_card')

@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import sql
 
+from ..tools.caller import window_action
+
 PIPELINE_STAGES = [
     ('suspect', 'Suspect'),     # 擬似客戶
     ('prospect', 'Prospect'),   # 潛在客戶
@@ -66,6 +68,8 @@ class ResPartner(models.Model):
     def action_claim_prospect(self):
         """Claim this prospect for the current user (潛在客戶認購)."""
         Claim = self.env['customer.prospect.claim']
+        # the claim is created as superuser below: only a user who may claim gets that far
+        Claim.check_access('create')
         for partner in self.commercial_partner_id:
             refusal = partner._cm_not_claimable()
             if refusal:
@@ -96,6 +100,8 @@ class ResPartner(models.Model):
 
     def action_release_claim(self):
         """Release the active claim on this prospect (the claimer or a supervisor)."""
+        self.env['customer.prospect.claim'].check_access('write')  # the claims are found as
+        # superuser (the claimer may not see the prospect's other claims)
         claims = self.env['customer.prospect.claim'].sudo().search([
             ('partner_id', 'in', self.commercial_partner_id.ids), ('state', '=', 'active')])
         if not claims:
@@ -105,17 +111,17 @@ class ResPartner(models.Model):
 
     def action_renew_claim(self):
         """Renew the claim of this prospect (the claimer or a supervisor)."""
+        self.env['customer.prospect.claim'].check_access('write')  # as in action_release_claim
         claims = self.env['customer.prospect.claim'].sudo().search([
             ('partner_id', 'in', self.commercial_partner_id.ids), ('state', '=', 'active')])
         if not claims:
             raise UserError(_('There is no active claim to renew.'))
-        claims.with_user(self.env.user).action_renew()
+        claims._renew_as(self.env.user)
         return True
 
     def action_view_prospect_claims(self):
         self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.customer_prospect_claim_action')
+        action = window_action(self, 'customer_maintenance.customer_prospect_claim_action')
         action['domain'] = [('partner_id', '=', self.commercial_partner_id.id)]
         action['context'] = {'default_partner_id': self.commercial_partner_id.id}
         return action

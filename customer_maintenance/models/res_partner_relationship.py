@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools.today import today as cm_today
+from ..tools.caller import window_action
 from .customer_festival import CALENDARS
 
 
@@ -93,6 +94,7 @@ class ResPartner(models.Model):
     def action_contact_left(self):
         """Open the "contact left" wizard for this contact person."""
         self.ensure_one()
+        self.env['customer.contact.left.wizard'].check_access('create')
         return {
             'type': 'ir.actions.act_window',
             'name': _('Contact Left'),
@@ -120,8 +122,7 @@ class ResPartner(models.Model):
 
     def action_view_relationship_events(self):
         self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.customer_relationship_event_action')
+        action = window_action(self, 'customer_maintenance.customer_relationship_event_action')
         if self.parent_id:
             action['domain'] = [('contact_id', '=', self.id)]
             action['context'] = {'default_partner_id': self.commercial_partner_id.id,

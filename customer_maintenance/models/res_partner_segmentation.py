@@ -12,11 +12,12 @@ from odoo.exceptions import AccessError, UserError
 
 from ..queries import abc_classification, segmentation as segmentation_sql
 from ..services import segmentation_rules
-from ..services.abc import check_thresholds
+from ..tools.caller import window_action
 from ..tools.cron_batches import run_batches
 from ..tools.job_lock import single_run
 from ..tools.notify import notification
 from ..tools.today import today as cm_today
+from .res_config_settings_segmentation import segmentation_config
 
 _logger = logging.getLogger(__name__)
 
@@ -133,7 +134,7 @@ class ResPartner(models.Model):
             partner.is_cm_supervisor = value
 
     def _abc_period(self, today=None):
-        config = self.env['res.config.settings'].cm_segmentation_config()
+        config = segmentation_config(self.env)
         day = cm_today(self.env, today)
         date_from = day - relativedelta(months=config['cm_abc_period_months'])
         return config, day, date_from
@@ -178,7 +179,7 @@ class ResPartner(models.Model):
                 invoiced, overdue) or False
 
     def _team_risk_tier_a(self):
-        return self.env['res.config.settings'].cm_segmentation_config()['cm_abc_tier_a_id']
+        return segmentation_config(self.env)['cm_abc_tier_a_id']
 
     @api.depends('is_key_account', 'customer_tier_id', 'user_id', 'customer_team_ids',
                  'executive_sponsor_id')
@@ -252,11 +253,6 @@ class ResPartner(models.Model):
         """Classify all commercial partners ABC (Pareto) in one SQL statement; write only
         changed partners, record class changes in customer.abc.history. Idempotent."""
         config, day, date_from = self._abc_period(today)
-        if check_thresholds(config['cm_abc_threshold_a'], config['cm_abc_threshold_b']):
-            raise UserError(_(
-                'The ABC thresholds in the settings are invalid: they must satisfy '
-                '0 < A < B < 100 (got A = %s, B = %s).',
-                config['cm_abc_threshold_a'], config['cm_abc_threshold_b']))
         # the statement reads orders and partners that the ORM may not have written yet
         self.env.flush_all()
         query = abc_classification.classify_customers(
@@ -297,8 +293,7 @@ class ResPartner(models.Model):
                     updated=result['updated'], changes=result['changes'])
         return notification(
             _('Classification done'), message,
-            next_action=self.env['ir.actions.act_window']._for_xml_id(
-                'customer_maintenance.customer_abc_analysis_action'))
+            next_action=window_action(self, 'customer_maintenance.customer_abc_analysis_action'))
 
     # ---------------------------------------------------------------- credit
     @api.model

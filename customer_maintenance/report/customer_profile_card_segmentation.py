@@ -17,6 +17,8 @@ from odoo import api, models
 from odoo.tools import is_html_empty
 from odoo.tools.misc import format_amount, format_date
 
+from ..models.res_config_settings_segmentation import segmentation_config
+
 # what the classification leaves on the partner, in the order printed after the class and
 # its sales
 ABC_FIELDS = ['abc_rank', 'abc_share', 'abc_date']
@@ -74,7 +76,7 @@ class ReportProfileCard(models.AbstractModel):
             rows += self._rows(customer, ['abc_date'])
         # the period the nightly classification uses (the settings), ending on its day
         Settings = self.env['res.config.settings']
-        months = Settings.cm_segmentation_config()['cm_abc_period_months']
+        months = segmentation_config(self.env)['cm_abc_period_months']
         start = customer.abc_date - relativedelta(months=months)
         rows.append({
             'label': Settings._fields['cm_abc_period_months']._description_string(self.env),

@@ -33,4 +33,6 @@ from . import test_consumption_profile_card
 # reliability: the access matrix and the bad-input catalogue over every capability
 from . import test_access_matrix
 from . import test_bad_input_catalogue
+from . import test_method_access_matrix
+from . import test_settings
 from . import test_ui_profile_card

@@ -156,7 +156,8 @@ class TestTools(CustomerMaintenanceCase):
         from ..tools.job_lock import single_run
 
         class Job:
-            env = self.env
+            env = self.env  # the superuser: the scheduler (tools/caller.py)
+            _name = 'res.partner'
 
             @single_run('test_commit_job')
             def cron_job(self, automatic=False):

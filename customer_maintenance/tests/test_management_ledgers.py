@@ -307,12 +307,12 @@ class TestManagementLedgers(CustomerMaintenanceCase):
             return sorted(params.search([('key', '=like', 'customer_maintenance.%')]).mapped(
                 lambda p: (p.key, p.value)))
         cases = [
-            ({'cm_kpi_lost_months': 0}, 'lost'),
-            ({'cm_kpi_lost_months': 13}, 'lost'),
-            ({'cm_promotion_effect_months': -3}, 'promotion'),
-            ({'cm_promotion_effect_months': 25}, 'promotion'),
-            ({'cm_agreement_reminder_days': -30}, 'reminder'),
-            ({'cm_agreement_reminder_days': 400}, 'reminder'),
+            ({'cm_kpi_lost_months': 0}, 'Lost After .* between 1 and 12'),
+            ({'cm_kpi_lost_months': 13}, 'Lost After .* between 1 and 12'),
+            ({'cm_promotion_effect_months': -3}, 'Promotion .* between 1 and 24'),
+            ({'cm_promotion_effect_months': 25}, 'Promotion .* between 1 and 24'),
+            ({'cm_agreement_reminder_days': -30}, 'Reminder .* between 0 and 366'),
+            ({'cm_agreement_reminder_days': 400}, 'Reminder .* between 0 and 366'),
         ]
         for vals, words in cases:
             with self.subTest(vals=vals):
@@ -324,7 +324,8 @@ class TestManagementLedgers(CustomerMaintenanceCase):
     def test_bad_stored_parameter_falls_back(self):
         from ..models.res_config_settings_management import management_param
         params = self.env['ir.config_parameter'].sudo()
-        cases = [('thirty', 30), ('-5', 0), ('9999', 366), ('12', 12)]
+        # not a number, or out of range: the default (tools/settings.py)
+        cases = [('thirty', 30), ('-5', 30), ('9999', 30), ('12', 12)]
         for raw, expected in cases:
             with self.subTest(raw=raw):
                 params.set_param('customer_maintenance.agreement_reminder_days', raw)

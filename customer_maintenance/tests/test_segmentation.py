@@ -5,9 +5,10 @@ pipeline, protection of the supervisor-only fields, views."""
 import datetime
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from ..models.res_config_settings_segmentation import segmentation_config
 from .common import CustomerMaintenanceCase
 
 # far after the demo orders, so only this test's orders are in the 12-month period
@@ -154,19 +155,23 @@ class TestSegmentationClassify(CustomerMaintenanceCase):
         cases = [({'cm_abc_threshold_a': 95.0, 'cm_abc_threshold_b': 80.0}, 'thresholds'),
                  ({'cm_abc_threshold_a': 0.0, 'cm_abc_threshold_b': 50.0}, 'thresholds'),
                  ({'cm_abc_threshold_a': 80.0, 'cm_abc_threshold_b': 100.0}, 'thresholds'),
-                 ({'cm_abc_period_months': 0}, 'period')]
+                 ({'cm_abc_period_months': 0}, 'ABC Period .* between 1 and 120')]
         for vals, words in cases:
             with self.subTest(vals=vals), self.assertRaisesRegex(ValidationError, words):
                 Settings.create(vals)
-        self.env['ir.config_parameter'].sudo().set_param(
-            'customer_maintenance.abc_threshold_a', '99')
-        with self.assertRaisesRegex(UserError, 'thresholds in the settings are invalid'):
-            self.classify()
-        self.assertFalse(self.customer_a.abc_class)
-        self.env['ir.config_parameter'].sudo().set_param(
-            'customer_maintenance.abc_threshold_a', 'eighty')
-        with self.assertRaisesRegex(UserError, 'must be a number'):
-            self.classify()
+        # stored by an import or a script: the night runs with the default thresholds, and
+        # says why in the log
+        for raw in ('99', 'eighty'):
+            with self.subTest(stored=raw):
+                self.env['ir.config_parameter'].sudo().set_param(
+                    'customer_maintenance.abc_threshold_a', raw)
+                with self.assertLogs('odoo.addons.customer_maintenance', 'WARNING') as logs:
+                    config = segmentation_config(self.env)
+                self.assertEqual((config['cm_abc_threshold_a'], config['cm_abc_threshold_b']),
+                                 (80.0, 95.0))
+                self.assertIn('threshold', logs.output[0])
+                self.classify()
+                self.assertTrue(self.customer_a.abc_class)
 
     def test_settings_round_trip(self):
         tier = self.env['customer.tier'].create({'name': 'Gold', 'code': 'GOLD'})
@@ -175,7 +180,7 @@ class TestSegmentationClassify(CustomerMaintenanceCase):
             'cm_claim_duration_days': 30, 'cm_abc_period_months': 6,
             'cm_abc_tier_a_id': tier.id})
         settings.execute()
-        values = self.env['res.config.settings'].cm_segmentation_config()
+        values = segmentation_config(self.env)
         self.assertEqual(
             (values['cm_abc_threshold_a'], values['cm_abc_threshold_b'],
              values['cm_abc_auto_tier'], values['cm_claim_duration_days'],
@@ -191,11 +196,11 @@ class TestSegmentationClassify(CustomerMaintenanceCase):
         self.assertEqual(fresh.cm_abc_threshold_a, 70.0)
         settings = self.env['res.config.settings'].create({'cm_abc_auto_tier': True})
         settings.execute()
-        self.assertTrue(self.env['res.config.settings'].cm_segmentation_config()[
+        self.assertTrue(segmentation_config(self.env)[
             'cm_abc_auto_tier'])
 
     def test_default_tiers_without_parameters(self):
-        values = self.env['res.config.settings'].cm_segmentation_config()
+        values = segmentation_config(self.env)
         self.assertEqual((values['cm_abc_tier_a_id'], values['cm_abc_tier_b_id'],
                           values['cm_abc_tier_c_id']),
                          (self.tier_key.id, self.tier_imp.id, self.tier_ord.id))

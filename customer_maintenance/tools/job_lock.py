@@ -14,6 +14,8 @@ import logging
 from odoo import sql_db
 from odoo.tools import SQL
 
+from .caller import check_job_caller
+
 _logger = logging.getLogger(__name__)
 
 LOCK_PREFIX = 'customer_maintenance.'
@@ -35,8 +37,10 @@ def job_lock(env, job):
 
 
 def single_run(job):
-    """Decorator of a `cron_<verb>` method: it runs only when no other process runs `job`;
-    otherwise it logs and returns False (the other run does the work).
+    """Decorator of a `cron_<verb>` method: it runs only for the scheduler and the
+    supervisors (`tools/caller.py`: anyone else gets an AccessError before any work, the lock
+    included), and only when no other process runs `job`; otherwise it logs and returns False
+    (the other run does the work).
 
     Called by ir.cron (`automatic=True`), the job's work is committed before the lock is
     released: otherwise a second process could take the lock in the moment between the end of
@@ -45,6 +49,7 @@ def single_run(job):
     def decorator(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
+            check_job_caller(self.env, self._name, method.__name__)
             with job_lock(self.env, job) as locked:
                 if not locked:
                     return False

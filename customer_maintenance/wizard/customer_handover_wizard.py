@@ -11,7 +11,7 @@ what depends on the account manager by extending `_handover_done`.
 from markupsafe import Markup, escape
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools.notify import notification
 from ..tools.sender import company_sender
@@ -56,7 +56,7 @@ class CustomerHandoverWizard(models.TransientModel):
     def _check_input(self):
         self.ensure_one()
         if not self.env.user.has_group('customer_maintenance.group_manager'):
-            raise UserError(_('Only a supervisor can hand customers over.'))
+            raise AccessError(_('Only a supervisor can hand customers over.'))
         if self.from_user_id == self.to_user_id:
             raise UserError(_('The successor must be another account manager than %s.',
                               self.from_user_id.name))

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 
 from ..tools.notify import notification
 from ..tools.today import today as cm_today
+from ..tools.caller import window_action
 
 
 class CustomerRegionalCareWizard(models.TransientModel):
@@ -57,8 +58,7 @@ class CustomerRegionalCareWizard(models.TransientModel):
             'channel': 'care_call', 'date': self.date, 'plan_item': 'regional',
             'plan_key': keys[partner.id], 'description': description,
         } for partner in partners if keys[partner.id] not in existing])
-        action = self.env['ir.actions.act_window']._for_xml_id(
-            'customer_maintenance.customer_relationship_event_action')
+        action = window_action(self, 'customer_maintenance.customer_relationship_event_action')
         action.update(domain=[('plan_key', 'in', list(keys.values()))], context={},
                       name=_('Regional Care: %s', description))
         return notification(
