@@ -9,10 +9,6 @@ registry.category("web_tour.tours").add("customer_maintenance_my_route_phone", {
     url: "/odoo/action-customer_maintenance.customer_relationship_event_action_route",
     steps: () => [
         {
-            content: "My Route opens on today's visits",
-            trigger: ".o_control_panel .o_searchview_facet:contains(Today)",
-        },
-        {
             content: "the first stop of the day comes first, with its arrival and distance",
             trigger: ".o_list_view .o_data_row:first-child td[name=partner_id]:contains(CM Route Tour Near)",
         },
