@@ -36,3 +36,10 @@ from . import test_bad_input_catalogue
 from . import test_method_access_matrix
 from . import test_settings
 from . import test_ui_profile_card
+# visit routes
+from . import test_routing_solver
+from . import test_routing
+from . import test_routing_places_oracle
+from . import test_routing_day_sheet
+from . import test_routing_supervisor
+from . import test_ui_routing

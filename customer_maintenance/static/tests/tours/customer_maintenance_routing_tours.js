@@ -1,8 +1,8 @@
 /** @odoo-module **/
 // Browser tour of the visit routes at phone size (375x667), started by
 // tests/test_ui_routing.py: an account manager on the road opens My Route (today's visits in
-// route order), opens a visit and its customer, comes back and closes the first visit as Done
-// with its outcome.
+// route order), closes the first stop as Done with its outcome, then opens the next stop and
+// its customer's card.
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("customer_maintenance_my_route_phone", {
@@ -15,38 +15,6 @@ registry.category("web_tour.tours").add("customer_maintenance_my_route_phone", {
         {
             content: "the second stop follows",
             trigger: ".o_list_view .o_data_row:nth-child(2) td[name=partner_id]:contains(CM Route Tour Far)",
-        },
-        {
-            content: "open the first visit",
-            trigger: ".o_list_view .o_data_row:first-child td[name=partner_id]",
-            run: "click",
-        },
-        {
-            content: "the visit's form",
-            trigger: ".o_form_view .o_field_widget[name=partner_id]:contains(CM Route Tour Near), .o_form_view .o_field_widget[name=partner_id] input:value(CM Route Tour Near)",
-        },
-        {
-            content: "open the customer",
-            trigger: ".o_form_view .o_field_widget[name=partner_id] .o_external_button",
-            run: "click",
-        },
-        {
-            content: "the customer's form",
-            trigger: ".o_form_view .o_field_widget[name=name] input:value(CM Route Tour Near)",
-        },
-        {
-            content: "back to the visit",
-            trigger: ".o_control_panel .o_back_button, .o_control_panel .breadcrumb-item:not(.active) a",
-            run: "click",
-        },
-        {
-            content: "the visit again",
-            trigger: ".o_form_view .o_field_widget[name=partner_id]:contains(CM Route Tour Near), .o_form_view .o_field_widget[name=partner_id] input:value(CM Route Tour Near)",
-        },
-        {
-            content: "back to My Route",
-            trigger: ".o_control_panel .o_back_button, .o_control_panel .breadcrumb-item:not(.active) a",
-            run: "click",
         },
         {
             content: "Done on the first stop",
@@ -70,6 +38,24 @@ registry.category("web_tour.tours").add("customer_maintenance_my_route_phone", {
         {
             content: "the first stop is done",
             trigger: ".o_list_view .o_data_row:contains(CM Route Tour Near) .badge:contains(Done)",
+        },
+        {
+            content: "open the next stop",
+            trigger: ".o_list_view .o_data_row:contains(CM Route Tour Far) td[name=partner_id]",
+            run: "click",
+        },
+        {
+            content: "the visit's form",
+            trigger: ".o_form_view .o_field_widget[name=partner_id]:contains(CM Route Tour Far), .o_form_view .o_field_widget[name=partner_id] input:value(CM Route Tour Far)",
+        },
+        {
+            content: "open the customer's card",
+            trigger: ".o_form_view .o_field_widget[name=partner_id] .o_external_button",
+            run: "click",
+        },
+        {
+            content: "the customer's form",
+            trigger: ".o_form_view .o_field_widget[name=name] input:value(CM Route Tour Far)",
         },
     ],
 });
