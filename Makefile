@@ -47,14 +47,24 @@ export SHOTS_DB SHOTS_PORT
 screenshots: setup
 	@bash scripts/screenshots.sh
 
+# an OCA add-on from its PyPI wheel (pinned in requirements.txt) installed beside the module
+.PHONY: test-oca
+test-oca: setup
+	@bash scripts/test_oca_addon.sh
+
+# the module as a wheel (whool, customer_maintenance/pyproject.toml) in a fresh venv beside Odoo
+.PHONY: test-wheel
+test-wheel: setup
+	@bash scripts/test_wheel.sh
+
 # Odoo's own tests of sale, sales_team, product, calendar and contacts in two fresh databases
 # (without and with customer_maintenance): none may fail with the module that passes without
 .PHONY: test-odoo-suites
 test-odoo-suites: setup
 	@bash scripts/test_odoo_suites.sh
 
-# the nightly jobs at scale against their SQL floors and naive ORM loops (bench/, README
-# "Performance"): builds or grows $(BENCH_DB) (default cm_bench_db, BENCH_FRESH=1 drops it);
+# the nightly jobs at scale against their SQL floors and naive ORM loops (bench/,
+# docs/performance.md): builds or grows $(BENCH_DB) (default cm_bench_db, BENCH_FRESH=1 drops it);
 # `make bench SIZE=1000 BENCH_DB=cm_bench_smoke BENCH_FRESH=1` is the smoke check
 SIZE ?= 200000
 BENCH_ARGS ?=

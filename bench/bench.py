@@ -226,7 +226,7 @@ def _secs(v):
 
 
 def print_markdown(data):
-    """The README's Performance table: one row per job and size, ratios of the same run."""
+    """The Performance table (docs/performance.md): one row per job and size, ratios of the same run."""
     print('| job | customers / order lines | module | SQL floor | module / floor | naive ORM '
           '| naive / module | peak RSS | queries | equal |')
     print('|---|---|---|---|---|---|---|---|---|---|')
@@ -277,7 +277,7 @@ def main():
                              'results.json); unbounded, the naive loops take hours at 20k')
     parser.add_argument('--today', default=datetime.date.today().isoformat(),
                         help='the "today" of every job (default: the UTC date)')
-    parser.add_argument('--markdown', action='store_true', help='table: as in the README')
+    parser.add_argument('--markdown', action='store_true', help='table: as in docs/performance.md')
     parser.add_argument('--conf', default=os.path.join(ROOT, '.local', 'odoo.conf'))
     parser.add_argument('--db', default=os.environ.get('BENCH_DB', 'cm_bench_db'))
     args = parser.parse_args()

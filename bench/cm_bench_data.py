@@ -26,7 +26,7 @@ _logger = logging.getLogger(__name__)
 
 N_PRODUCTS = 60
 # planner settings of the bench database: no daily capacity, so that every due contact is
-# planned and the module's plan can be compared with the floor's (see README, Performance)
+# planned and the module's plan can be compared with the floor's (see docs/performance.md)
 BENCH_PARAMS = {
     'customer_maintenance.calls_per_day': '0',
     'customer_maintenance.visits_per_day': '0',

@@ -86,8 +86,13 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || [ ! -x "$launcher_python" ]; 
     say "Installing Python packages (requirements.txt, exact pins, --no-deps) and Odoo from $ODOO_DIR"
     # every transitive dependency is pinned in the file, so pip resolves nothing
     "$PY" -m pip install -q --disable-pip-version-check --no-deps -r "$ROOT/requirements.txt"
-    # the distribution `odoo 18.0`, so that OCA odoo-addon-* wheels find their dependency
-    "$PY" -m pip install -q --disable-pip-version-check --no-deps -e "$ODOO_DIR"
+    # the distribution `odoo 18.0`, so that OCA odoo-addon-* wheels find their dependency.
+    # editable_mode=compat: a .pth path, not setuptools' import finder. The finder owns the
+    # `odoo` package; an OCA wheel's site-packages/odoo/addons/ then shadows it and the
+    # `odoo` command dies (module 'odoo' has no attribute 'cli'); with a path entry both
+    # live together (make test-oca installs one beside the module).
+    "$PY" -m pip install -q --disable-pip-version-check --no-deps \
+        --config-settings editable_mode=compat -e "$ODOO_DIR"
     echo "$want" > "$stamp"
 fi
 [ -x "$ODOO" ] || die "pip did not create $ODOO"

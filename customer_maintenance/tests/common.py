@@ -59,3 +59,31 @@ class CustomerMaintenanceCase(TransactionCase):
         # confirmation sets date_order to now: move it to the day the test needs
         order.write({'date_order': '%s 09:00:00' % day})
         return order
+
+
+class RolesCase(CustomerMaintenanceCase):
+    """The roles of the access matrices besides the common fixture: a member of the customer
+    team of A's customer, an employee without the module's groups, a portal user; `users`
+    names each role's user; B's customer has a contact too."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        Users = env['res.users'].with_context(no_reset_password=True)
+        group_user = env.ref('customer_maintenance.group_user')
+        cls.team = Users.create({
+            'name': 'Matrix Team Member', 'login': 'cm_matrix_team', 'email': 'tm@example.com',
+            'groups_id': [Command.set([group_user.id])]})
+        cls.internal = Users.create({
+            'name': 'Matrix Employee', 'login': 'cm_matrix_internal',
+            'groups_id': [Command.set([env.ref('base.group_user').id])]})
+        cls.portal = Users.create({
+            'name': 'Matrix Portal', 'login': 'cm_matrix_portal',
+            'groups_id': [Command.set([env.ref('base.group_portal').id])]})
+        cls.users = {'internal': cls.internal, 'portal': cls.portal, 'team': cls.team,
+                     'manager_a': cls.manager_a, 'manager_b': cls.manager_b,
+                     'supervisor': cls.supervisor, 'admin': cls.admin}
+        cls.customer_a.customer_team_ids = [Command.set([cls.team.id])]
+        cls.contact_b = env['res.partner'].create({
+            'name': 'Contact of B', 'parent_id': cls.customer_b.id, 'type': 'contact'})

@@ -16,7 +16,7 @@ from odoo import Command
 from odoo.exceptions import AccessError
 
 from ..tools.today import today as cm_today
-from .common import CustomerMaintenanceCase
+from .common import RolesCase
 
 _logger = logging.getLogger(__name__)
 
@@ -120,36 +120,19 @@ def module_models(registry):
             if model._original_module == 'customer_maintenance' and not model._abstract}
 
 
-class TestAccessMatrix(CustomerMaintenanceCase):
+class TestAccessMatrix(RolesCase):
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        Users = env['res.users'].with_context(no_reset_password=True)
-        group_user = env.ref('customer_maintenance.group_user')
-        cls.team = Users.create({
-            'name': 'Matrix Team Member', 'login': 'cm_matrix_team', 'email': 'tm@example.com',
-            'groups_id': [Command.set([group_user.id])]})
-        cls.internal = Users.create({
-            'name': 'Matrix Employee', 'login': 'cm_matrix_internal',
-            'groups_id': [Command.set([env.ref('base.group_user').id])]})
-        cls.portal = Users.create({
-            'name': 'Matrix Portal', 'login': 'cm_matrix_portal',
-            'groups_id': [Command.set([env.ref('base.group_portal').id])]})
-        cls.users = {'internal': cls.internal, 'portal': cls.portal, 'team': cls.team,
-                     'manager_a': cls.manager_a, 'manager_b': cls.manager_b,
-                     'supervisor': cls.supervisor, 'admin': cls.admin}
-        cls.customer_a.customer_team_ids = [Command.set([cls.team.id])]
-        cls.contact_b = env['res.partner'].create({
-            'name': 'Contact of B', 'parent_id': cls.customer_b.id, 'type': 'contact'})
         # another company, where the supervisor does not work
         cls.foreign_company = env['res.company'].create({'name': 'Matrix Other Company'})
-        cls.manager_foreign = Users.create({
+        cls.manager_foreign = env['res.users'].with_context(no_reset_password=True).create({
             'name': 'Matrix Manager Elsewhere', 'login': 'cm_matrix_foreign',
             'company_id': cls.foreign_company.id,
             'company_ids': [Command.set(cls.foreign_company.ids)],
-            'groups_id': [Command.set([group_user.id])]})
+            'groups_id': [Command.set([env.ref('customer_maintenance.group_user').id])]})
         cls.customer_foreign = env['res.partner'].create({
             'name': 'Customer of the other company', 'is_company': True, 'customer_rank': 1,
             'user_id': cls.manager_a.id, 'company_id': cls.foreign_company.id})

@@ -8,9 +8,9 @@ a fragment of the message that says what to fix, and the call. Each case runs as
 savepoint, in English and in zh_TW: it must raise exactly that class, say the fragment, and
 leave the tables concerned as they were, both at the moment of the refusal (nothing reached the
 database before the refusal) and after the rollback. Messages are translatable: a message of
-the module's zh_TW.po comes out in Chinese (its msgstr) for a zh_TW user; a message new in this
-branch (i18n_fragments/reliability.zh_TW.po, not yet merged into i18n/ by `make i18n`) is only
-checked to be there; a message of Odoo itself (access rights) must differ in zh_TW.
+the module's zh_TW.po comes out in Chinese (its msgstr) for a zh_TW user (`make i18n` merges a
+new message's translation into the module's .po files: the test reads nothing outside the
+module); a message of Odoo itself (access rights) must differ in zh_TW.
 """
 import logging
 import os
@@ -30,8 +30,6 @@ _logger = logging.getLogger(__name__)
 
 MODULE_DIR = os.path.dirname(os.path.dirname(__file__))
 PO_FILE = os.path.join(MODULE_DIR, 'i18n', 'zh_TW.po')
-FRAGMENT_FILE = os.path.join(os.path.dirname(MODULE_DIR), 'i18n_fragments',
-                             'reliability.zh_TW.po')
 MINIMUM_CASES = 60
 PLACEHOLDER = re.compile(r'%(?:\\\(\w+\\\))?[-+ #0]*\d*(?:\\\.\d+)?[sdfir]')
 
@@ -133,7 +131,6 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
         cls.state = env['res.country.state'].search([], limit=1)
         cls.customer_a.state_id = cls.state
         cls.po = catalogue(PO_FILE)
-        cls.fragments = catalogue(FRAGMENT_FILE)
 
     # ---------------------------------------------------------------- helpers of the calls
     @staticmethod
@@ -629,19 +626,17 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
         return str(error.args[0]) if error.args else str(error)
 
     def _translation(self, message):
-        """'module' (with the regex of its msgstr), 'new' or 'odoo' for an English message."""
+        """'module' (with the regex of its msgstr) or 'odoo' for an English message."""
         # the most specific msgid matching the whole message
         found = sorted((length, msgstr) for length, msgid, msgstr in self.po
                        if msgid.match(message))
         if found:
             return 'module', found[-1][1]
-        if any(msgid.match(message) for _length, msgid, _msgstr in self.fragments):
-            return 'new', None
         return 'odoo', None
 
     def test_bad_inputs(self):
         cases = self._cases()
-        figures = {'module': 0, 'new': 0, 'odoo': 0}
+        figures = {'module': 0, 'odoo': 0}
         for label, who, models, error_class, fragment, call in cases:
             with self.subTest(case=label):
                 error, before, during, existing, after = self._attempt(
@@ -670,6 +665,5 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
         self.assertEqual(len(labels), len(set(labels)), 'each bad input is distinct')
         self.assertGreaterEqual(len(cases), MINIMUM_CASES)
         print('bad inputs: %d refused with a clear message and nothing written (messages: %d '
-              'of zh_TW.po, %d new in i18n_fragments, %d of Odoo)'
-              % (len(cases), figures['module'], figures['new'], figures['odoo']))
+              'of zh_TW.po, %d of Odoo)' % (len(cases), figures['module'], figures['odoo']))
         _logger.info('bad input catalogue: %d cases', len(cases))

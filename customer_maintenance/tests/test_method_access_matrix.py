@@ -31,7 +31,7 @@ from odoo.tools import SQL
 
 from ..tools.caller import is_scheduler
 from ..tools.today import today as cm_today
-from .common import CustomerMaintenanceCase
+from .common import RolesCase
 
 _logger = logging.getLogger(__name__)
 
@@ -165,29 +165,12 @@ def module_public_methods(env):
     return found
 
 
-class TestMethodAccessMatrix(CustomerMaintenanceCase):
+class TestMethodAccessMatrix(RolesCase):
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        Users = env['res.users'].with_context(no_reset_password=True)
-        group_user = env.ref('customer_maintenance.group_user')
-        cls.team = Users.create({
-            'name': 'Method Matrix Team Member', 'login': 'cm_method_team',
-            'email': 'mt@example.com', 'groups_id': [Command.set([group_user.id])]})
-        cls.internal = Users.create({
-            'name': 'Method Matrix Employee', 'login': 'cm_method_internal',
-            'groups_id': [Command.set([env.ref('base.group_user').id])]})
-        cls.portal = Users.create({
-            'name': 'Method Matrix Portal', 'login': 'cm_method_portal',
-            'groups_id': [Command.set([env.ref('base.group_portal').id])]})
-        cls.users = {'internal': cls.internal, 'portal': cls.portal, 'team': cls.team,
-                     'manager_a': cls.manager_a, 'manager_b': cls.manager_b,
-                     'supervisor': cls.supervisor, 'admin': cls.admin}
-        cls.customer_a.customer_team_ids = [Command.set([cls.team.id])]
-        cls.contact_b = env['res.partner'].create({
-            'name': 'Contact of B', 'parent_id': cls.customer_b.id, 'type': 'contact'})
         today = cm_today(env)
         cls.today = today
         cls.fixture = {}

@@ -40,10 +40,9 @@ def check_job_caller(env, model, method):
         return
     raise AccessError(env._(
         'Only the scheduler and the Customer Maintenance supervisors may run "%(method)s" of '
-        '%(model)s. Ask a supervisor to run it (Settings > Technical > Scheduled Actions > '
-        'Run Manually).', method=method, model=env[model]._description))
-
-
+        '%(model)s. An administrator can start its scheduled action at once (Settings > '
+        'Technical > Scheduled Actions > Run Manually).', method=method,
+        model=env[model]._description))
 
 
 def window_action(records, xmlid):
