@@ -21,7 +21,7 @@ EARTH_RADIUS_KM = 6371.0088
 # a visit left out costs more than any road: it is dropped only when it fits no day
 DROP_PENALTY = 10 ** 9
 # guided local search stops after this many solutions (deterministic), or at the time limit
-SOLUTION_LIMIT = 300
+SOLUTION_LIMIT = 100
 TIME_LIMIT_SECONDS = 1.8
 
 
