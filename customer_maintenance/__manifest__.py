@@ -20,9 +20,10 @@
         'resource',  # relationship: the company's working days and public holidays
         'account',  # collections: the customer invoices overdue
         'spreadsheet_dashboard',  # health: the supervisors' dashboard
+        'base_geolocalize',  # routing: the customers' coordinates, geocoded
     ],
     'external_dependencies': {
-        'python': ['borax'],
+        'python': ['borax', 'ortools'],
     },
     # by capability, security first within each
     'data': [
@@ -102,6 +103,13 @@
         'data/ir_cron_incentive_data.xml',
         'views/customer_incentive_views.xml',
         'report/customer_incentive_statement_templates.xml',
+        # routing
+        'security/routing_security.xml',
+        'data/ir_cron_routing_data.xml',
+        'views/relationship_event_route_views.xml',
+        'views/res_config_settings_routing_views.xml',
+        'report/route_day_sheet_templates.xml',
+        'views/customer_route_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -38,6 +38,10 @@ from . import res_config_settings_consumption
 from . import relationship_event_cycle
 from . import consumption_cycle_replenishment
 from . import customer_maintenance_home_consumption
+from . import res_config_settings_routing
+from . import customer_tier_route
+from . import res_partner_routing
+from . import relationship_event_route
 # the bounds of every numeric setting (tools/settings.py)
 from . import res_config_settings
 # collections

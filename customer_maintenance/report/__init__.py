@@ -5,3 +5,5 @@ from . import customer_profile_card_relationship
 from . import customer_profile_card_segmentation
 from . import customer_profile_card_consumption
 from . import customer_profile_card_collection
+from . import route_day_sheet
+from . import customer_route_report

@@ -56,3 +56,10 @@ from . import test_health_demo
 from . import test_incentive_oracle
 from . import test_incentive_statement
 from . import test_ui_incentive
+# visit routes
+from . import test_routing_solver
+from . import test_routing
+from . import test_routing_places_oracle
+from . import test_routing_day_sheet
+from . import test_routing_supervisor
+from . import test_ui_routing

@@ -103,6 +103,8 @@ MODELS = {
     'customer.manager.kpi.snapshot': ('report_company', 'customers_kept', 9),
     'customer.manager.kpi.report': ('report_company', 'customers_kept', 9),
     'customer.consumption.forecast': ('report_company', 'expected_qty', 9.0),
+    'customer.route.report': ('report_company', 'km', 9.0),
+    'customer.route.handover.report': ('report_company', 'own_km', 9.0),
     'customer.handover.wizard': ('supervisor_wizard', 'note', 'Changed'),
     'customer.incentive.plan': ('config_company', 'name', 'Changed'),
     'customer.handover.log': ('report_company', 'date', '2026-01-02'),
@@ -114,7 +116,8 @@ MODELS = {
     'customer.contact.left.wizard': ('user_wizard', 'reason', 'Changed'),
 }
 # records computed from others (SQL views): read from the registry, never created
-COMPUTED = {'customer.manager.kpi.report', 'customer.consumption.forecast'}
+COMPUTED = {'customer.manager.kpi.report', 'customer.consumption.forecast',
+            'customer.route.report', 'customer.route.handover.report'}
 # bound to the companies of their account manager (no company or customer of their own)
 MANAGER_COMPANY_MODELS = {'customer.manager.kpi.snapshot', 'customer.manager.kpi.report'}
 
@@ -173,6 +176,27 @@ class TestAccessMatrix(RolesCase):
                            ('foreign', cls.manager_foreign)):
             cls.records['customer.manager.kpi.report', side] = Report.search(
                 [('user_id', '=', user.id), ('date', '=', cls.month)], limit=1)
+        cls._route_report_records()
+
+    @classmethod
+    def _route_report_records(cls):
+        """The route reports' rows: the events above made visits (routed at once, today's
+        week) at located customers."""
+        env = cls.env
+        customers = {'a': cls.customer_a, 'b': cls.customer_b, 'foreign': cls.customer_foreign}
+        for side, customer in customers.items():
+            customer.write({'partner_latitude': 31.2, 'partner_longitude': 121.4})
+            event = cls.records['customer.relationship.event', side]
+            event.write({'channel': 'visit', 'date': cm_today(env)})
+        env.flush_all()
+        for side, customer in customers.items():
+            event = cls.records['customer.relationship.event', side]
+            cls.records['customer.route.report', side] = env['customer.route.report'].search(
+                [('user_id', '=', event.user_id.id), ('company_id', '=', event.company_id.id)],
+                limit=1)
+            cls.records['customer.route.handover.report', side] = env[
+                'customer.route.handover.report'].search(
+                [('partner_id', '=', customer.id)], limit=1)
 
     @classmethod
     def _sides(cls, model):

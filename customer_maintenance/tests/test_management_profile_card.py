@@ -149,9 +149,10 @@ class TestProfileCard(CustomerMaintenanceCase):
     def test_display_formats_as_odoo(self):
         """Values of the labelled rows are formatted (issue §5: no raw float 1191400.0)."""
         Report = self.env['report.' + REPORT]
-        self.shandong.partner_latitude = 1191400.0
+        # a float of 7 digits (a latitude: within -90..90 since the visit routes check it)
+        self.shandong.partner_latitude = 36.6512
         cases = [
-            ('partner_latitude', '1,191,400.0000000'),
+            ('partner_latitude', '36.6512000'),
             ('customer_tier_id', ''),
             ('is_company', '✔'),
             ('country_id', 'China'),

@@ -76,6 +76,8 @@ PROFILES = {
     'config_read': 'aayyyyy',
     # a supervisor's wizard
     'supervisor_wizard': 'aaaaayy',
+    # a button on the user's own day: a user of the module with nothing that day is told so
+    'own_day': 'aauuuuu',
 }
 
 # (model, method) -> (profile, the record it is called on (None: @api.model), args, kwargs).
@@ -143,6 +145,10 @@ METHODS = {
     ('customer.tier', 'action_view_partners'): ('config_read', 'tier', (), {}),
     ('customer.maintenance.home', 'action_open'): ('config_read', 'home', (), {}),
     ('customer.festival', 'date_in_year'): ('config_read', 'festival', (2027,), {}),
+    # ---------------------------------------------------------------- visit routes
+    ('customer.relationship.event', 'cron_plan_routes'): ('job', None, (), {}),
+    ('customer.relationship.event', 'action_plan_my_route'): ('module_list', None, (), {}),
+    ('customer.relationship.event', 'action_print_day_sheet'): ('own_day', None, (), {}),
 }
 
 # Odoo's ORM methods the module overrides: the rights of their model apply (model matrix)

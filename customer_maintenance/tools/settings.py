@@ -56,6 +56,13 @@ SETTINGS = {
                                             False, False),
     'cm_health_weight_anomalies': Setting('health_weight_anomalies', int, 10, 0, 100, False,
                                           False),
+    # visit routes
+    'cm_route_speed_kmh': Setting('route_speed_kmh', float, 40.0, 0.0, 200.0, True),
+    'cm_route_road_factor': Setting('route_road_factor', float, 1.3, 1.0, 5.0),
+    'cm_route_day_hours': Setting('route_day_hours', float, 8.0, 0.0, 24.0, True),
+    'cm_route_day_start': Setting('route_day_start', float, 9.0, 0.0, 23.99),
+    'cm_route_window_early_days': Setting('route_window_early_days', int, 2, 0, 60),
+    'cm_route_window_late_days': Setting('route_window_late_days', int, 2, 0, 60),
 }
 
 
