@@ -23,9 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(HERE, 'out')
 RESULTS = os.path.join(OUT, 'results.json')
-JOBS = ('abc', 'cycles', 'plan', 'kpi_refresh', 'collections')
-JOBS = ('abc', 'cycles', 'plan', 'kpi_refresh', 'rfm', 'health')
-JOBS = ('abc', 'cycles', 'plan', 'kpi_refresh', 'incentives')
+JOBS = ('abc', 'cycles', 'plan', 'kpi_refresh', 'collections', 'rfm', 'health', 'incentives')
 MARK = 'CM_BENCH_RESULT '
 
 
@@ -109,8 +107,7 @@ def run_job(args, size, job, stamp, failures):
     """Floor, then the module's job (compared with the floor), then the naive loop."""
     row = dict(stamp, job=job, module_s=None, sql_floor_s=None, naive_orm_s=None,
                peak_rss_mb=None, queries=None)
-    if job in ('cycles', 'plan', 'collections'):
-    if job in ('cycles', 'plan', 'incentives'):
+    if job in ('cycles', 'plan', 'collections', 'incentives'):
         reset = call(args, 'reset', size, job)
         if 'error' in reset:
             failures.append('%s reset at %d: %s' % (job, size, reset['error']))
@@ -136,8 +133,7 @@ def run_job(args, size, job, stamp, failures):
         say('\033[31mFAIL: %s' % failures[-1])
     if job != 'cycles_next' and size <= args.naive_max \
             and (not args.naive_jobs or job in args.naive_jobs.split(',')):
-        if job in ('plan', 'collections'):  # the naive loop plans from scratch too
-        if job in ('plan', 'incentives'):  # the naive loop starts from scratch too
+        if job in ('plan', 'collections', 'incentives'):  # the naive loop starts from scratch too
             call(args, 'reset', size, job)
         naive = call(args, 'naive', size, job)
         say('%s naive: %s' % (job, naive))

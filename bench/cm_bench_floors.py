@@ -21,9 +21,8 @@ from odoo.tools import SQL
 from odoo.addons.customer_maintenance.models.relationship_event import (
     ACTIVITY_TYPES, PERIODIC_ITEMS)
 from odoo.addons.customer_maintenance.queries import (
-    abc_classification, consumption, customer_health, management_kpi, relationship_planning,
-    rfm_segmentation)
-    abc_classification, consumption, incentive_statement, management_kpi, relationship_planning)
+    abc_classification, consumption, customer_health, incentive_statement, management_kpi,
+    relationship_planning, rfm_segmentation)
 from odoo.addons.customer_maintenance.services import planning
 
 import cm_bench_collections
@@ -467,6 +466,7 @@ def captures(job, params):
                        health_lost_anomalies FROM res_partner"""),
             'health_history': SQL("""SELECT partner_id, month, score, label, company_id
                                        FROM customer_health_history"""),
+        }
     if job == 'incentives':
         return {
             'incentive_statement': SQL("""
@@ -527,16 +527,10 @@ def check_plan_dates(cr, params):
 
 PARAMS = {'abc': abc_params, 'cycles': cycles_params, 'cycles_next': cycles_params,
           'plan': plan_params, 'kpi_refresh': kpi_params,
-          'collections': cm_bench_collections.params}
+          'collections': cm_bench_collections.params, 'rfm': rfm_params,
+          'health': health_params, 'incentives': incentive_params}
 FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
           'plan': plan_floor, 'kpi_refresh': kpi_floor,
           'collections': lambda env, p: cm_bench_collections.floor(env, p, event_activities,
-                                                                   _followers)}
-          'plan': plan_params, 'kpi_refresh': kpi_params, 'rfm': rfm_params,
-          'health': health_params}
-FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
-          'plan': plan_floor, 'kpi_refresh': kpi_floor, 'rfm': rfm_floor,
-          'health': health_floor}
-          'plan': plan_params, 'kpi_refresh': kpi_params, 'incentives': incentive_params}
-FLOORS = {'abc': abc_floor, 'cycles': cycles_floor, 'cycles_next': cycles_floor,
-          'plan': plan_floor, 'kpi_refresh': kpi_floor, 'incentives': incentive_floor}
+                                                                   _followers),
+          'rfm': rfm_floor, 'health': health_floor, 'incentives': incentive_floor}

@@ -499,9 +499,6 @@ def naive_health(env, today, budget):
     return n
 
 
-NAIVE = {'abc': naive_abc, 'cycles': naive_cycles, 'plan': naive_plan,
-         'kpi_refresh': naive_kpi, 'collections': collections.naive}
-         'kpi_refresh': naive_kpi, 'rfm': naive_rfm, 'health': naive_health}
 def naive_incentives(env, today, budget):
     """Per customer with a manager: search its confirmed orders and hand-overs with the ORM,
     apply the plan's formula in Python (services/incentive.py, the oracle) for the two open
@@ -550,7 +547,8 @@ def naive_incentives(env, today, budget):
 
 
 NAIVE = {'abc': naive_abc, 'cycles': naive_cycles, 'plan': naive_plan,
-         'kpi_refresh': naive_kpi, 'incentives': naive_incentives}
+         'kpi_refresh': naive_kpi, 'collections': collections.naive, 'rfm': naive_rfm,
+         'health': naive_health, 'incentives': naive_incentives}
 
 
 def run_naive(env, job, size, today, budget_s=None):
