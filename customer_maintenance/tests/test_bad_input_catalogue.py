@@ -637,7 +637,36 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
             ('collection: disputed written without why', 'manager_a', (event,), V,
              'say why the customer disputes the invoices',
              w('collection_call', {'collection_outcome': 'disputed'})),
-        ] + self._incentive_cases()
+        ] + self._incentive_cases() + self._route_cases()
+
+    def _route_cases(self):
+        tier, event, partner = 'customer.tier', 'customer.relationship.event', 'res.partner'
+        activity = 'mail.activity'
+        c, w = self._create, self._write
+        return [
+            # ------------------------------------------------ visit routes
+            ('route: latitude out of range', 'manager_a', (partner,), V,
+             'latitude must be between -90 and 90', w('customer_a', {'partner_latitude': 95.0})),
+            ('route: longitude out of range', 'manager_a', (partner,), V,
+             'longitude between -180 and 180',
+             c(partner, {'name': 'Nowhere Ltd', 'partner_latitude': 25.0,
+                         'partner_longitude': -181.5})),
+            ('route settings: negative driving speed', 'admin', (PARAMS,), V,
+             'must be above 0.0 and at most 200.0',
+             self._settings({'cm_route_speed_kmh': -40.0})),
+            ('route settings: road factor under 1', 'admin', (PARAMS,), V,
+             'must be between 1.0 and 5.0', self._settings({'cm_route_road_factor': 0.5})),
+            ('route: visit window ending before it begins', 'manager_a', (event, activity), V,
+             'ends', c(event, {'name': 'Window visit', 'partner_id': '@customer_a',
+                               'channel': 'visit', 'route_window_start': '2026-03-10',
+                               'route_window_end': '2026-03-05'})),
+            ('route: visit window end moved before its start', 'manager_a', (event,), V,
+             'Set "Visit Until" on or after "Visit From"',
+             w('event', {'route_window_start': '2026-03-04', 'route_window_end': '2026-03-01'})),
+            ('route: visit of no minutes in a tier', 'supervisor', (tier,), V,
+             'a visit lasts between 1 and 720 minutes',
+             w('tier', {'visit_duration_minutes': 0})),
+        ]
 
     def _incentive_cases(self):
         plan, statement = 'customer.incentive.plan', 'customer.incentive.statement'
@@ -692,28 +721,6 @@ class TestBadInputCatalogue(CustomerMaintenanceCase):
             ('incentive correction: by an account manager', 'manager_a', (line,), A,
              'customer.incentive.correction.wizard',
              self._correction('confirmed_statement', {})),
-            # ------------------------------------------------ visit routes
-            ('route: latitude out of range', 'manager_a', (partner,), V,
-             'latitude must be between -90 and 90', w('customer_a', {'partner_latitude': 95.0})),
-            ('route: longitude out of range', 'manager_a', (partner,), V,
-             'longitude between -180 and 180',
-             c(partner, {'name': 'Nowhere Ltd', 'partner_latitude': 25.0,
-                         'partner_longitude': -181.5})),
-            ('route settings: negative driving speed', 'admin', (PARAMS,), V,
-             'must be above 0.0 and at most 200.0',
-             self._settings({'cm_route_speed_kmh': -40.0})),
-            ('route settings: road factor under 1', 'admin', (PARAMS,), V,
-             'must be between 1.0 and 5.0', self._settings({'cm_route_road_factor': 0.5})),
-            ('route: visit window ending before it begins', 'manager_a', (event, activity), V,
-             'ends', c(event, {'name': 'Window visit', 'partner_id': '@customer_a',
-                               'channel': 'visit', 'route_window_start': '2026-03-10',
-                               'route_window_end': '2026-03-05'})),
-            ('route: visit window end moved before its start', 'manager_a', (event,), V,
-             'Set "Visit Until" on or after "Visit From"',
-             w('event', {'route_window_start': '2026-03-04', 'route_window_end': '2026-03-01'})),
-            ('route: visit of no minutes in a tier', 'supervisor', (tier,), V,
-             'a visit lasts between 1 and 720 minutes',
-             w('tier', {'visit_duration_minutes': 0})),
         ]
 
     # ---------------------------------------------------------------- running a case

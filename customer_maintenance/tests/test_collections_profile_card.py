@@ -1,8 +1,11 @@
 # Copyright 2026 customer_maintenance authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """Collections (收款) on the customer profile card: what is overdue and the calls with their
-outcome, in the reader's language; another manager's calls are not printed for him."""
+outcome, in the reader's language; another manager is refused the card (the card's readers:
+tests/test_profile_card_readers.py)."""
 import datetime
+
+from odoo.exceptions import AccessError
 
 from .profile_card_case import CARD_DAY, ProfileCardCase
 
@@ -42,5 +45,5 @@ class TestCollectionsProfileCard(ProfileCardCase):
                 self.assertIn(expected, text_tw)
 
     def test_other_manager_prints_no_calls(self):
-        card = self._values(self.customer_a, user=self.manager_b)['cards'][self.customer_a.id]
-        self.assertEqual(card['collection_calls'], [])
+        with self.assertRaises(AccessError):
+            self._values(self.customer_a, user=self.manager_b)
