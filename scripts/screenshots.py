@@ -353,6 +353,16 @@ PAGES = [
              'customer.incentive.statement', 'search', [('user_id', '=', odoo.uid)],
              order='month', limit=1)[0]),
          '.o_form_view .o_field_widget[name=line_ids] .o_data_row'),
+    # the supervisor's customers to win back: at risk (health) or lapsed, with the reasons
+    Page('customers_to_win_back', 'zhang', lambda odoo: action('res_partner_action_win_back'),
+         '.o_list_view .o_data_row'),
+    # the supervisor's Customer Maintenance dashboard in Odoo's Dashboards app
+    Page('dashboard', 'zhang',
+         lambda odoo: '/odoo/action-spreadsheet_dashboard.ir_actions_dashboard_action',
+         '.o_spreadsheet_dashboard_search_panel', [
+             Step('click', '.o_spreadsheet_dashboard_search_panel li',
+                  '.o_spreadsheet_dashboard_action .o-figure canvas',
+                  text={'en_US': 'Customer Maintenance', 'zh_TW': '客戶維護'})]),
     # the module's settings (administrators)
     Page('settings', 'admin', lambda odoo: action('res_config_settings_action'),
          '.app_settings_block[data-key="customer_maintenance"] .o_settings_container'),

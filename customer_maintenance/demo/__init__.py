@@ -6,3 +6,4 @@ from . import customer_maintenance_demo_management
 from . import customer_maintenance_demo_consumption
 from . import customer_maintenance_demo_collection
 from . import customer_maintenance_demo_routing
+from . import customer_maintenance_demo_health

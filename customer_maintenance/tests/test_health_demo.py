@@ -12,8 +12,9 @@ class TestHealthDemo(CustomerMaintenanceCase):
 
     def test_demo_segments_labels_and_win_backs(self):
         Partner = self.env['res.partner']
-        self.assertTrue(Partner.cron_segment_customers_rfm()['updated'])
-        self.assertTrue(Partner.cron_score_customer_health()['updated'])
+        # the demo computed them at install; the night computes them again
+        Partner.cron_segment_customers_rfm()
+        Partner.cron_score_customer_health()
         demo = Partner.search([('parent_id', '=', False), ('customer_rank', '>', 0),
                                ('user_id', 'in', [self.env.ref('customer_maintenance.%s' % x).id
                                                   for x in ('user_am_chen', 'user_am_lin',
@@ -36,3 +37,13 @@ class TestHealthDemo(CustomerMaintenanceCase):
                 self.assertEqual(call.user_id, partner.user_id)
                 self.assertIn(partner, Partner.with_user(partner.user_id).search(
                     [('is_to_win_back', '=', True), ('user_id', '=', partner.user_id.id)]))
+
+    def test_demo_opens_on_health(self):
+        """The demo computed the segments and scores at install: on a new database the
+        dashboard and the customers to win back are not empty before the first night."""
+        demo = self.env['res.partner'].search([('parent_id', '=', False),
+                                               ('customer_rank', '>', 0),
+                                               ('user_id', '!=', False)])
+        self.assertGreater(len(demo.filtered('rfm_segment')), len(demo) // 2)
+        self.assertTrue(demo.filtered(lambda p: p.health_label == 'at_risk'))
+        self.assertTrue(demo.filtered(lambda p: p.health_label == 'healthy'))
