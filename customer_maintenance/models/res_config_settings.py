@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import api, models
 
-from ..tools.settings import SETTINGS, check_bounds
+from ..tools.settings import PREFIX, SETTINGS, check_bounds
 
 
 class ResConfigSettings(models.TransientModel):
@@ -13,3 +13,12 @@ class ResConfigSettings(models.TransientModel):
     @api.constrains(*SETTINGS)
     def _check_customer_maintenance_bounds(self):
         check_bounds(self)
+
+    def set_values(self):
+        super().set_values()
+        # Odoo saves a number 0 as no parameter at all, which reads back as the default: a 0
+        # that means something ("no limit" a day, a greeting on the day itself) is kept as "0"
+        params = self.env['ir.config_parameter'].sudo()
+        for name, spec in SETTINGS.items():
+            if name in self._fields and not self[name] and spec.default:
+                params.set_param(PREFIX + spec.key, '0')

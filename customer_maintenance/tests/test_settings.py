@@ -92,3 +92,19 @@ class TestSettings(CustomerMaintenanceCase):
             zh.create({'cm_calls_per_day': -1}).execute()
         with self.assertRaisesRegex(ValidationError, '必須大於'):
             zh.create({'consumption_anomaly_factor': 1.0}).execute()
+
+    def test_zero_is_kept(self):
+        """A 0 saved in the form is read as 0 (Odoo deletes the parameter of a number 0, which
+        would read back as the default): "no limit" of calls a day stays no limit."""
+        Settings = self.env['res.config.settings'].with_user(self.admin)
+        zeros = [name for name, spec in SETTINGS.items()
+                 if spec.form_check and spec.default and spec.low <= 0 and not spec.above]
+        self.assertIn('cm_calls_per_day', zeros)
+        Settings.create(dict.fromkeys(zeros, 0)).execute()
+        fresh = Settings.create({})
+        for name in zeros:
+            with self.subTest(name):
+                self.assertEqual(setting(self.env, name), 0)
+                self.assertEqual(fresh[name], 0)
+        self.assertEqual(self.env['customer.relationship.event']._planner_settings()[
+            'capacity'], {'call': 0, 'visit': 0})
