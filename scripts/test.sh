@@ -40,7 +40,11 @@ say "Module installed in $TEST_DB; running the tests"
 cd "$ROOT"
 # pytest-odoo turns HOST/PORT/USER/PASSWORD from the environment into db_* options (as the
 # Odoo Docker image does): make exports PORT for `make run`, so drop them here.
+# tests/test_ui*.py hold the HttpCase browser tours: pytest-odoo runs an HttpCase only with
+# --odoo-http and reports it skipped otherwise, so they are left out here and run by
+# `make test-ui` with Odoo's own runner (which fails on a skip). On the command line: a
+# conftest.py's collect_ignore_glob is not applied to the paths pytest-odoo collects.
 env -u HOST -u PORT -u USER -u PASSWORD PATH="$LOCAL/bin:$PATH" "$VENV/bin/pytest" \
     --odoo-config="$CONF" --odoo-database="$TEST_DB" -p no:cacheprovider \
-    -W ignore::DeprecationWarning \
+    --ignore-glob='*/tests/test_ui*.py' -W ignore::DeprecationWarning \
     "${pytest_args[@]}" customer_maintenance/tests

@@ -7,7 +7,7 @@
 # its own tour classes with that tag; UI_TAGS=<test-tags spec> runs others, e.g.
 # "/customer_maintenance:TestUi.test_admin_in_traditional_chinese"). Post-install tests run in
 # a transaction that is rolled back: $TEST_DB is left as it was.
-# Not pytest-odoo (make test): it skips every HttpCase unless given --odoo-http (conftest.py).
+# Not pytest-odoo (make test): it skips every HttpCase unless given --odoo-http (scripts/test.sh leaves them out).
 # Fails when Odoo's summary "N failed, M error(s) of T tests" is not "0 failed, 0 error(s)" with
 # T > 0, when a test was skipped, or on any ERROR/CRITICAL line. Log: .local/test-ui.log.
 set -euo pipefail
