@@ -193,16 +193,10 @@ def cycles_floor(env, params):
               JOIN (%(products)s) pd ON pd.id = c.product_id
              WHERE c.id IN (%(todo)s)
             RETURNING id, name, user_id, date)
-        INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
-                                   user_id, user_tz, date_deadline, summary,
-                                   create_uid, create_date, write_uid, write_date)
-        SELECT %(model)s, 'customer.relationship.event', ev.id, ev.name, %(type)s, ev.user_id,
-               %(user_tz)s, ev.date, ev.name, %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s,
-               now() AT TIME ZONE 'UTC'
-          FROM ev WHERE ev.user_id IS NOT NULL""",
+        %(activities)s""",
                    today=p['today'], lead=p['lead'], company=p['company'], uid=p['uid'],
-                   model=p['event_model'], type=p['call_type'], products=_product_names(),
-                   user_tz=_user_tz(SQL('ev.user_id')),
+                   products=_product_names(),
+                   activities=event_activities(p['event_model'], p['call_type'], p['uid']),
                    todo=consumption.replenishments_to_plan(p['today'], p['lead'])))
     cr.execute(_followers(env, 'customer.relationship.event'))
     return {'learned': learned, 'anomalies': anomalies}
